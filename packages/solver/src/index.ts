@@ -1,0 +1,3 @@
+export * from './domain/index.js';
+export * from './rules/registry.js';
+export type { Rule, RuleVerdict } from './rules/rule.js';
