@@ -1,0 +1,48 @@
+import type { LinearModel } from '../model/linear.js';
+import type { EngineName } from '../solve/types.js';
+
+/**
+ * What one engine run produced.
+ * - `optimal`: proved optimal within the gap tolerance; `values` is the optimum.
+ * - `feasible`: stopped early (gap reached or solution limit) with an incumbent.
+ * - `timeLimit`: stopped by the time limit or an interrupt; `values` is the incumbent if any.
+ * - `infeasible`: no point satisfies the model (elastic rows make this rare).
+ * - `error`: the engine failed; `message` says why. Nothing in `values` is to be trusted.
+ */
+export interface EngineRun {
+  status: 'optimal' | 'feasible' | 'timeLimit' | 'infeasible' | 'error';
+  values: Float64Array | null;
+  objective: number | null;
+  /** Proven bound on the objective (maximisation: an upper bound). */
+  bound: number | null;
+  seconds: number;
+  /** Reduced costs of the columns, for LP relaxations only (shortlisting, never trusted alone). */
+  duals?: Float64Array;
+  message?: string;
+}
+
+export interface RunOptions {
+  timeLimitSeconds: number;
+  gapTolerance?: number;
+  /** A full feasible point to start from (MIP start). */
+  start?: Float64Array;
+  /** Warm start given as a rota's assignment values by variable (the engine completes the rest). */
+  partialStart?: Map<number, number>;
+  /** Polled during the run; true stops it (best incumbent kept). */
+  shouldStop?: () => boolean;
+  onImprove?: (objective: number, bound: number | null) => void;
+}
+
+/** A model loaded into an engine, solvable repeatedly with changed bounds (for neighbourhoods). */
+export interface EngineSession {
+  run(options: RunOptions): EngineRun;
+  /** Change column bounds (fix or free variables) before the next run. */
+  setBounds(indices: number[], lower: number[], upper: number[]): void;
+  dispose(): void;
+}
+
+export interface Engine {
+  name: EngineName;
+  /** Load a model; `relax` drops integrality (LP relaxation for bounds and duals). */
+  open(model: LinearModel, options?: { relax?: boolean }): Promise<EngineSession>;
+}
