@@ -4,7 +4,7 @@ import type { EngineName } from '../solve/types.js';
 import { fail, numberFlag, parseArgs, readScenario } from './args.js';
 import { summarise } from './summary.js';
 
-const usage = 'usage: pnpm solve <scenario.json> [--engine highs|jsls] [--time-limit <seconds>] [--json]';
+const usage = 'usage: pnpm solve <scenario.json> [--engine highs|jsls] [--time-limit <seconds>] [--gap <fraction>] [--json]';
 const { positional, flags } = parseArgs(process.argv.slice(2), ['json']);
 const scenario = readScenario(positional[0], usage);
 const engine = String(flags.get('engine') ?? 'highs');
@@ -15,7 +15,7 @@ try {
 } catch (error) {
   fail(`invalid scenario: ${error instanceof Error ? error.message : String(error)}`);
 }
-const result = await solve(scenario, { engine: engine as EngineName, timeLimitSeconds: numberFlag(flags, 'time-limit', 30) });
+const result = await solve(scenario, { engine: engine as EngineName, timeLimitSeconds: numberFlag(flags, 'time-limit', 30), gapTolerance: numberFlag(flags, 'gap', 1e-4) });
 if (flags.get('json')) {
   const { evaluation, ...rest } = result;
   process.stdout.write(

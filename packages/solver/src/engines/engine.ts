@@ -28,6 +28,8 @@ export interface RunOptions {
   start?: Float64Array;
   /** Warm start given as a rota's assignment values by variable (the engine completes the rest). */
   partialStart?: Map<number, number>;
+  /** LP algorithm for relaxations: interior point is much faster on large rota LPs. */
+  lpAlgorithm?: 'choose' | 'simplex' | 'ipm';
   /** Polled during the run; true stops it (best incumbent kept). */
   shouldStop?: () => boolean;
   onImprove?: (objective: number, bound: number | null) => void;

@@ -53,6 +53,7 @@ export const highsEngine: Engine = {
         const started = performance.now();
         native.zeroAllClocks();
         native.options.set({ time_limit: Math.max(0.05, opts.timeLimitSeconds), mip_rel_gap: opts.gapTolerance ?? 1e-4 });
+        if (!isMip) native.options.set({ solver: opts.lpAlgorithm ?? 'choose' });
         if (opts.start && isMip) native.setSolution({ colValue: opts.start });
         else if (opts.partialStart && isMip) {
           const entries = [...opts.partialStart].sort((a, b) => a[0] - b[0]);

@@ -1,3 +1,4 @@
+import { Worker } from 'node:worker_threads';
 import { buildContext } from '../domain/context.js';
 import type { Rota } from '../domain/rota.js';
 import type { Scenario } from '../domain/scenario.js';
@@ -75,13 +76,14 @@ export async function runSolve(scenario: Scenario, options: SolveOptions = {}, h
       proved = run.status === 'optimal';
       if (run.status === 'error') log.push(`engine error: ${run.message}`);
     } else {
-      bound = await relaxationBound(model, engine.name === 'highs' ? engine : engineByName('highs'), Math.max(1, remaining() * 0.3), log);
-      report('bound');
-      const first = session.run({ timeLimitSeconds: Math.max(1, remaining() * 0.15), gapTolerance: tolerance, shouldStop: stop, partialStart: startOf(model, options) });
-      accept(first.values, 'initial');
-      if (first.bound !== null) bound = bound === null ? first.bound : Math.min(bound, first.bound);
-      proved = first.status === 'optimal';
-      if (!proved) await improve(model, session, { remaining, stop, accept, tolerance, log, getBest: () => best, getBound: () => bound });
+      const lpBound = relaxationBoundInParallel(scenario, Math.max(1, remaining() - 1));
+      const lns = { remaining, stop, accept, tolerance, log, getBest: () => best, getBound: () => bound };
+      if (options.startRota) accept(startPoint(model, session, options, remaining()), 'start');
+      else construct(model, session, lns);
+      improve(model, session, lns);
+      const relaxed = await lpBound;
+      log.push(`LP relaxation bound (parallel thread): ${relaxed.status} in ${relaxed.seconds.toFixed(1)} s`);
+      bound = relaxed.bound;
     }
   } finally {
     session.dispose();
@@ -105,15 +107,20 @@ export async function runSolve(scenario: Scenario, options: SolveOptions = {}, h
 
 const startOf = (model: RotaModel, options: SolveOptions) => (options.startRota ? assignmentStart(model, options.startRota) : undefined);
 
-async function relaxationBound(model: RotaModel, engine: ReturnType<typeof engineByName>, seconds: number, log: string[]): Promise<number | null> {
-  const relaxed = await engine.open(model.lp, { relax: true });
-  try {
-    const run = relaxed.run({ timeLimitSeconds: seconds });
-    log.push(`LP relaxation ${run.status} in ${run.seconds.toFixed(1)} s`);
-    return run.status === 'optimal' ? run.objective : null;
-  } finally {
-    relaxed.dispose();
-  }
+/** The LP relaxation bound computed in a second thread (2 cores: search and bound side by side). */
+function relaxationBoundInParallel(scenario: Scenario, seconds: number): Promise<{ status: string; bound: number | null; seconds: number }> {
+  const worker = new Worker(new URL('./bound-entry.mjs', import.meta.url), { workerData: { scenario, seconds } });
+  const killer = setTimeout(() => void worker.terminate(), (seconds + 5) * 1000);
+  return new Promise((resolve) => {
+    const done = (value: { status: string; bound: number | null; seconds: number }) => {
+      clearTimeout(killer);
+      void worker.terminate();
+      resolve(value);
+    };
+    worker.once('message', done);
+    worker.once('error', (error) => done({ status: `error: ${error.message}`, bound: null, seconds }));
+    worker.once('exit', () => done({ status: 'terminated', bound: null, seconds }));
+  });
 }
 
 interface LnsContext {
@@ -126,13 +133,51 @@ interface LnsContext {
   getBound: () => number | null;
 }
 
+/** Complete a given start rota: its assignments fixed, the engine fills in deployments. */
+function startPoint(model: RotaModel, session: EngineSession, options: SolveOptions, seconds: number): Float64Array | null {
+  const start = startOf(model, options)!;
+  const vars = [...start.keys()];
+  session.setBounds(vars, vars.map((v) => Math.max(model.lp.lower[v], Math.min(model.lp.upper[v], start.get(v)!))), vars.map((v) => Math.max(model.lp.lower[v], Math.min(model.lp.upper[v], start.get(v)!))));
+  const run = session.run({ timeLimitSeconds: Math.max(1, seconds * 0.1) });
+  session.setBounds(vars, vars.map((v) => model.lp.lower[v]), vars.map((v) => model.lp.upper[v]));
+  return run.values;
+}
+
+/**
+ * Rolling-horizon construction: solve a few days at a time for the whole team, earlier days
+ * fixed to what was chosen and later days off (always allowed; cover rows are elastic).
+ */
+function construct(model: RotaModel, session: EngineSession, lns: LnsContext): void {
+  const { ctx } = model;
+  const assigns = model.assignEntries();
+  const vars = assigns.map((e) => e.variable);
+  const dayOf = new Map(ctx.shifts.map((s) => [s.id, s.dayIndex]));
+  const perDay = Math.max(1, assigns.length / ctx.dates.length);
+  const width = Math.max(1, Math.min(ctx.dates.length, Math.floor(START_NEIGHBOURHOOD_BINARIES / perDay)));
+  for (let from = 0; from < ctx.dates.length && lns.remaining() > 0.5 && !lns.stop(); from += width) {
+    const best = lns.getBest();
+    const fixed = (e: (typeof assigns)[number]) => {
+      const d = dayOf.get(e.shiftId)!;
+      return d >= from + width ? 0 : d < from && best ? Math.round(best.values[e.variable]) : null;
+    };
+    const lower = assigns.map((e) => fixed(e) ?? model.lp.lower[e.variable]);
+    const upper = assigns.map((e) => fixed(e) ?? model.lp.upper[e.variable]);
+    session.setBounds(vars, lower.map((l, i) => Math.min(l, model.lp.upper[vars[i]])), upper.map((u, i) => Math.max(model.lp.lower[vars[i]], Math.min(u, model.lp.upper[vars[i]]))));
+    const run = session.run({ timeLimitSeconds: Math.min(lns.remaining(), 6), gapTolerance: lns.tolerance, shouldStop: lns.stop });
+    lns.accept(run.values, `construct days ${from}–${from + width - 1}`);
+  }
+  session.setBounds(vars, vars.map((v) => model.lp.lower[v]), vars.map((v) => model.lp.upper[v]));
+  lns.log.push(`rolling-horizon construction: ${lns.getBest()?.objective.toFixed(1) ?? 'none'}`);
+}
+
 /** Fix-and-optimise: free one neighbourhood at a time, fix the rest to the incumbent, re-solve. */
-async function improve(model: RotaModel, session: EngineSession, lns: LnsContext): Promise<void> {
+function improve(model: RotaModel, session: EngineSession, lns: LnsContext): void {
   const assigns = model.assignEntries();
   const vars = assigns.map((e) => e.variable);
   const random = prng(0x5eed);
   let budget = START_NEIGHBOURHOOD_BINARIES;
   let improved = 0;
+  if (vars.length === 0) return;
   for (let iteration = 0; lns.remaining() > 0.5 && !lns.stop(); iteration++) {
     const best = lns.getBest();
     if (best && (relGap(lns.getBound(), best.objective) ?? 1) <= lns.tolerance) break;
@@ -140,8 +185,9 @@ async function improve(model: RotaModel, session: EngineSession, lns: LnsContext
     const lower = vars.map((v) => (hood.free.has(v) || !best ? model.lp.lower[v] : Math.round(best.values[v])));
     const upper = vars.map((v) => (hood.free.has(v) || !best ? model.lp.upper[v] : Math.round(best.values[v])));
     session.setBounds(vars, lower, upper);
-    const run = session.run({ timeLimitSeconds: Math.min(lns.remaining(), 8), gapTolerance: lns.tolerance / 4, start: best?.values, shouldStop: lns.stop });
+    const run = session.run({ timeLimitSeconds: Math.min(lns.remaining(), 5), gapTolerance: lns.tolerance / 4, start: best?.values, shouldStop: lns.stop });
     if (lns.accept(run.values, `lns ${hood.name}`)) improved++;
+    if (process.env.PATROLPLAN_TRACE) lns.log.push(`${hood.name}: ${run.status} ${run.seconds.toFixed(1)} s → ${lns.getBest()?.objective.toFixed(1)}`);
     // Grow neighbourhoods the engine closes easily, shrink the ones it cannot.
     budget = run.status === 'optimal' && run.seconds < 3 ? Math.min(budget * 1.3, 6000) : Math.max(300, budget * 0.75);
   }

@@ -28,7 +28,8 @@ export function pickNeighbourhood(model: RotaModel, iteration: number, budget: n
   const { ctx } = model;
   const entries = model.assignEntries();
   const perOfficer = ctx.shifts.length;
-  const kind = iteration % 3;
+  // Day windows over the whole team reshape cover quickly; officer groups fix rosters' shape.
+  const kind = [2, 0, 2, 1][iteration % 4];
   if (kind === 2) {
     const perDay = Math.max(1, ctx.officers.length * (ctx.shifts.length / ctx.dates.length));
     const width = Math.max(3, Math.min(ctx.dates.length, Math.floor(budget / perDay)));

@@ -1,0 +1,47 @@
+import { finding, officerLabel, type Rule } from './rule.js';
+
+/** An officer's cap on shifts of one type over the horizon (e.g. no nights, at most 4 lates). */
+export const maxShiftsPerType: Rule = {
+  id: 'maxShiftsPerType',
+  title: 'No officer works more shifts of a type than their own limit for it allows (0 means never that type).',
+  kind: 'hard',
+  modelling:
+    'Per officer and shift type in limits.maxShiftsByType: Σ_{s of type} assign(o,s) ≤ max; a hard 0 fixes those assignments to 0 instead of adding a row.',
+  shape(model, ctx) {
+    const setting = ctx.setting(this.id, this.kind);
+    for (const officer of ctx.officers) {
+      for (const [typeId, limit] of Object.entries(officer.limits?.maxShiftsByType ?? {})) {
+        const max = Math.max(0, limit);
+        const shifts = ctx.shifts.filter((s) => s.shiftTypeId === typeId);
+        if (shifts.length <= max) continue;
+        if (max === 0 && setting.hard) {
+          for (const s of shifts) model.forbid(officer.id, s.id);
+          continue;
+        }
+        model.constrain(this.id, this.kind, `perType:${officer.id}@${typeId}`, shifts.map((s) => [model.assign(officer.id, s.id), 1]), -Infinity, max, { officerId: officer.id, unit: 'shifts' });
+      }
+    }
+  },
+  explain(view) {
+    const { ctx } = view;
+    const setting = ctx.setting(this.id, this.kind);
+    const findings = ctx.officers.flatMap((officer) =>
+      Object.entries(officer.limits?.maxShiftsByType ?? {}).flatMap(([typeId, max]) => {
+        const worked = view.shiftsOf(officer.id).filter((s) => s.shiftTypeId === typeId).length;
+        const over = worked - Math.max(0, max);
+        if (over <= 0) return [];
+        const name = ctx.shiftTypeById.get(typeId)?.name ?? typeId;
+        return [
+          finding(this, setting.hard ? 'hard' : 'soft', {
+            officerId: officer.id,
+            amount: over,
+            unit: 'shifts',
+            penalty: setting.hard ? 0 : -setting.weight * over,
+            message: `${officerLabel(ctx, officer.id)} works ${worked} ${name} shift${worked === 1 ? '' : 's'}; their limit is ${max}.`,
+          }),
+        ];
+      }),
+    );
+    return { findings, objective: findings.reduce((sum, f) => sum + f.penalty, 0) };
+  },
+};
