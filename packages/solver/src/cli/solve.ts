@@ -1,4 +1,5 @@
 import { buildContext } from '../domain/context.js';
+import { validateScenario } from '../domain/validate.js';
 import { solve } from '../solve/solve.js';
 import type { EngineName } from '../solve/types.js';
 import { fail, numberFlag, parseArgs, readScenario } from './args.js';
@@ -9,6 +10,8 @@ const { positional, flags } = parseArgs(process.argv.slice(2), ['json']);
 const scenario = readScenario(positional[0], usage);
 const engine = String(flags.get('engine') ?? 'highs');
 if (engine !== 'highs' && engine !== 'jsls') fail(`--engine must be highs or jsls, got "${engine}"`);
+const issues = validateScenario(scenario);
+if (issues.length > 0) fail(`invalid scenario:\n${issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
 let ctx;
 try {
   ctx = buildContext(scenario);

@@ -5,3 +5,4 @@ export * from './rota.js';
 export * from './finding.js';
 export * from './shifts.js';
 export * from './context.js';
+export * from './validate.js';
