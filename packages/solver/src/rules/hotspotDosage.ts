@@ -1,7 +1,6 @@
-import { fmt, finding, type Rule } from './rule.js';
+import { fmt, finding, type Rule, dateLabel } from './rule.js';
 
 /** "Mon 2 Mar" for sentences. */
-const dayLabel = (date: string) => new Date(`${date}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
 
 /** Hotspots with a daily dosage target, with the target in officer-hours. */
 function targets(ctx: Parameters<Rule['shape']>[1]) {
@@ -43,7 +42,7 @@ export const hotspotDosage: Rule = {
             amount: short,
             unit: 'hours',
             penalty: -perHour * short,
-            message: `${hotspot.name} gets ${fmt(got * 60, 0)} patrol minutes on ${dayLabel(ctx.dates[d])}; its dosage target is ${fmt(hours * 60, 0)} minutes, ${fmt(short * 60, 0)} short.`,
+            message: `${hotspot.name} gets ${fmt(got * 60, 0)} patrol minutes on ${dateLabel(ctx.dates[d])}; its dosage target is ${fmt(hours * 60, 0)} minutes, ${fmt(short * 60, 0)} short.`,
           }),
         ];
       }),

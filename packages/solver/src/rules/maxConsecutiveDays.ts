@@ -1,6 +1,6 @@
 import type { ScenarioContext } from '../domain/context.js';
 import type { RotaView } from '../evaluate/view.js';
-import { finding, officerLabel, type Rule } from './rule.js';
+import { finding, officerLabel, type Rule, dayLabel } from './rule.js';
 
 /** A maximal stretch of horizon days with the same on/off value. */
 export interface Run {
@@ -26,10 +26,6 @@ export function workPattern(view: RotaView, officerId: string, include: (night: 
   return view.ctx.dates.map((_, d) => view.shiftsOnDay(officerId, d).some((s) => include(s.night)));
 }
 
-/** Readable day for sentences: "Mon 2 Mar". */
-export function dayLabel(ctx: ScenarioContext, dayIndex: number): string {
-  return new Date(`${ctx.dates[dayIndex]}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
-}
 
 /** Fatigue: a cap on working days in a row (6 by default; an officer's contract may differ). */
 export const maxConsecutiveDays: Rule = {

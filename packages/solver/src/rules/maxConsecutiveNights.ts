@@ -1,5 +1,5 @@
-import { dayLabel, runsOf, workPattern } from './maxConsecutiveDays.js';
-import { finding, officerLabel, type Rule } from './rule.js';
+import { runsOf, workPattern } from './maxConsecutiveDays.js';
+import { finding, officerLabel, type Rule, dayLabel } from './rule.js';
 
 /** PFEW fatigue guidance: a cap on night shifts in a row (4 by default). */
 export const maxConsecutiveNights: Rule = {

@@ -1,6 +1,5 @@
 import type { ScenarioContext } from '../domain/context.js';
-import { dayLabel } from './maxConsecutiveDays.js';
-import { finding, officerLabel, type Rule } from './rule.js';
+import { finding, officerLabel, type Rule, dayLabel } from './rule.js';
 
 /**
  * The horizon's weekends as lists of day indexes: the Saturday and Sunday of one calendar week

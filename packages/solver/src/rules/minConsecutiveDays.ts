@@ -1,7 +1,7 @@
 import type { ScenarioContext } from '../domain/context.js';
 import type { RotaModel } from '../model/rotaModel.js';
-import { dayLabel, runsOf, workPattern, type Run } from './maxConsecutiveDays.js';
-import { finding, officerLabel, type Rule } from './rule.js';
+import { runsOf, workPattern, type Run } from './maxConsecutiveDays.js';
+import { finding, officerLabel, type Rule, dayLabel } from './rule.js';
 
 /**
  * Rows for "a run of `working` days that starts after day 0 lasts at least k days (or reaches

@@ -1,6 +1,6 @@
-import { dayLabel, workPattern } from './maxConsecutiveDays.js';
+import { workPattern } from './maxConsecutiveDays.js';
 import { shapeMinRun, shortRuns } from './minConsecutiveDays.js';
-import { finding, officerLabel, type Rule } from './rule.js';
+import { finding, officerLabel, type Rule, dayLabel } from './rule.js';
 
 /** A single day off between duties is no rest: a stretch of days off lasts at least k days. */
 export const minConsecutiveDaysOff: Rule = {

@@ -1,10 +1,9 @@
 import type { ScenarioContext } from '../domain/context.js';
 import type { Officer, Shift, ShiftRequest } from '../domain/types.js';
 import type { Term } from '../model/linear.js';
-import { finding, officerLabel, type Rule } from './rule.js';
+import { finding, officerLabel, type Rule, dateLabel } from './rule.js';
 
 /** "Mon 2 Mar" for sentences. */
-const dayLabel = (date: string) => new Date(`${date}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
 
 /** A request with the shifts it is about: the named shift, or every shift of the day. */
 interface Wish {
@@ -31,7 +30,7 @@ function wishes(ctx: ScenarioContext): Wish[] {
 
 function describe(ctx: ScenarioContext, r: ShiftRequest): string {
   const type = r.shiftTypeId ? ctx.shiftTypeById.get(r.shiftTypeId)?.name ?? r.shiftTypeId : undefined;
-  return `${r.kind === 'on' ? 'to work' : 'to be off'} ${type ? `the ${type} on ` : ''}${dayLabel(r.date)}`;
+  return `${r.kind === 'on' ? 'to work' : 'to be off'} ${type ? `the ${type} on ` : ''}${dateLabel(r.date)}`;
 }
 
 /** Officers' on/off wishes, each weighted by the officer's own weight. */

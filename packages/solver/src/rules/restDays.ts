@@ -1,6 +1,5 @@
 import type { ScenarioContext } from '../domain/context.js';
-import { dayLabel } from './maxConsecutiveDays.js';
-import { finding, officerLabel, type Rule } from './rule.js';
+import { finding, officerLabel, type Rule, dayLabel } from './rule.js';
 
 /** A 7-day block of the horizon (the last may be shorter) and the rest days it must hold. */
 export interface RestBlock {

@@ -39,14 +39,20 @@ export function officerLabel(ctx: ScenarioContext, officerId: string): string {
   return o ? `${o.rank} ${o.name}` : officerId;
 }
 
+/** Readable date for sentences: "Sat 24 Oct". */
+export function dateLabel(date: string): string {
+  return new Date(`${date}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
+}
+
+/** Readable horizon day for sentences. */
+export const dayLabel = (ctx: ScenarioContext, dayIndex: number) => dateLabel(ctx.dates[dayIndex]);
+
 /** Readable shift label for sentences: "Night Sat 25 Oct". */
 export function shiftLabel(ctx: ScenarioContext, shiftId: string): string {
   const s = ctx.shiftById.get(shiftId);
   if (!s) return shiftId;
   const type = ctx.shiftTypeById.get(s.shiftTypeId);
-  const d = new Date(`${s.date}T12:00:00Z`);
-  const day = d.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
-  return `${type?.name ?? s.shiftTypeId} ${day}`;
+  return `${type?.name ?? s.shiftTypeId} ${dateLabel(s.date)}`;
 }
 
 /** Round for sentences. */

@@ -1,6 +1,5 @@
 import type { Term } from '../model/linear.js';
-import { dayLabel } from './maxConsecutiveDays.js';
-import { fmt, finding, officerLabel, type Rule } from './rule.js';
+import { fmt, finding, officerLabel, type Rule, dayLabel } from './rule.js';
 
 /** Working Time Regulations: a cap on any rolling 7 days and on the average week (reg 4). */
 export const workingTime: Rule = {
