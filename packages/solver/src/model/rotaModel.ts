@@ -6,12 +6,10 @@ import { LinearModel, type RowOrigin, type Term } from './linear.js';
  * objective terms. Core variables:
  * - `assign:<officer>@<shift>` binary, 1 when the officer works the shift;
  * - `deploy:<hotspot>@<shift>` continuous officer-hours of patrol from that shift's officers.
- * Every objective variable records the rule that owns it so the objective can be broken down.
+ * The objective is broken down by rule by the evaluator, not here, so it is checked independently.
  */
 export class RotaModel {
   readonly lp = new LinearModel();
-  /** Owner rule of each variable's objective coefficient (undefined: none). */
-  readonly owner: (string | undefined)[] = [];
   private readonly assignIndex = new Map<string, number>();
   private readonly deployIndex = new Map<string, number>();
 
@@ -28,10 +26,8 @@ export class RotaModel {
     }
   }
 
-  private newVar(name: string, opts: Parameters<LinearModel['addVar']>[1], owner?: string): number {
-    const index = this.lp.addVar(name, opts);
-    this.owner[index] = owner;
-    return index;
+  private newVar(name: string, opts: Parameters<LinearModel['addVar']>[1]): number {
+    return this.lp.addVar(name, opts);
   }
 
   /** `assign:<officer>@<shift>` */
@@ -58,17 +54,14 @@ export class RotaModel {
     return this.ctx.officers.filter((o) => counts(o.id)).map((o) => [this.assign(o.id, shiftId), 1]);
   }
 
-  /** A fresh auxiliary variable whose objective coefficient belongs to `ruleId`. */
-  variable(ruleId: string, name: string, opts: Parameters<LinearModel['addVar']>[1] = {}): number {
-    return this.newVar(name, opts, ruleId);
+  /** A fresh auxiliary variable of a rule (`ruleId` documents whose it is at call sites). */
+  variable(_ruleId: string, name: string, opts: Parameters<LinearModel['addVar']>[1] = {}): number {
+    return this.newVar(name, opts);
   }
 
   /** Add `weight × Σ terms` to the (maximised) objective on behalf of `ruleId`. */
-  reward(ruleId: string, terms: Term[], weight: number): void {
-    for (const [v, c] of terms) {
-      this.lp.addCost(v, c * weight);
-      this.owner[v] ??= ruleId;
-    }
+  reward(_ruleId: string, terms: Term[], weight: number): void {
+    for (const [v, c] of terms) this.lp.addCost(v, c * weight);
   }
 
   /**
