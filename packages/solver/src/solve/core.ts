@@ -92,10 +92,15 @@ const startOf = (model: RotaModel, options: SolveOptions) => (options.startRota 
  */
 export function searchModel(model: RotaModel, session: EngineSession, engine: EngineName, lns: LnsContext, start?: Map<number, number>): { bound: number | null; proved: boolean } {
   if (engine === 'jsls' || model.assignEntries().length <= MONOLITHIC_MAX_BINARIES) {
-    const run = session.run({ timeLimitSeconds: lns.remaining(), gapTolerance: lns.tolerance, shouldStop: lns.stop, partialStart: start });
+    // Half the time monolithic; if that does not prove optimality, the rest goes to
+    // fix-and-optimise from its incumbent (tight cover is repaired faster by neighbourhoods).
+    const share = engine === 'jsls' ? 1 : 0.5;
+    const run = session.run({ timeLimitSeconds: lns.remaining() * share, gapTolerance: lns.tolerance, shouldStop: lns.stop, partialStart: start });
     lns.accept(run.values, 'monolithic');
     if (run.status === 'error') lns.log.push(`engine error: ${run.message}`);
-    return { bound: run.bound, proved: run.status === 'optimal' };
+    if (run.status === 'optimal' || engine === 'jsls' || !lns.getBest()) return { bound: run.bound, proved: run.status === 'optimal' };
+    improve(model, session, lns);
+    return { bound: run.bound, proved: false };
   }
   if (start) lns.accept(completeStart(model, session, start, lns.remaining()), 'start');
   else construct(model, session, lns);

@@ -1,6 +1,6 @@
 import type { EngineSession } from '../engines/index.js';
 import type { RotaModel } from '../model/rotaModel.js';
-import { pickNeighbourhood, prng } from './neighbourhoods.js';
+import { elasticRows, pickNeighbourhood, prng, repairNeighbourhood } from './neighbourhoods.js';
 
 /** Free binaries per LNS neighbourhood at the start; adapts to how sub-solves go. */
 const START_NEIGHBOURHOOD_BINARIES = 1200;
@@ -70,10 +70,13 @@ export function improve(model: RotaModel, session: EngineSession, lns: LnsContex
   let budget = START_NEIGHBOURHOOD_BINARIES;
   let improved = 0;
   if (vars.length === 0) return;
+  const elastic = elasticRows(model);
   for (let iteration = 0; lns.remaining() > 0.5 && !lns.stop(); iteration++) {
     const best = lns.getBest();
     if (best && (relGap(lns.getBound(), best.objective) ?? 1) <= lns.tolerance) break;
-    const hood = pickNeighbourhood(model, iteration, budget, random);
+    // While the incumbent breaks a hard rule, every other neighbourhood goes after the breach.
+    const repair = best && iteration % 2 === 0 ? repairNeighbourhood(model, elastic, best.values, budget, random) : null;
+    const hood = repair ?? pickNeighbourhood(model, iteration, budget, random);
     const lower = vars.map((v) => (hood.free.has(v) || !best ? model.lp.lower[v] : Math.round(best.values[v])));
     const upper = vars.map((v) => (hood.free.has(v) || !best ? model.lp.upper[v] : Math.round(best.values[v])));
     session.setBounds(vars, lower, upper);

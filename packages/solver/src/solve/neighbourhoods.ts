@@ -48,3 +48,28 @@ export function pickNeighbourhood(model: RotaModel, iteration: number, budget: n
   const chosen = new Set(shuffled.map((x) => x.id));
   return { name: `${chosen.size} officers`, free: new Set(entries.filter((e) => chosen.has(e.officerId)).map((e) => e.variable)) };
 }
+
+/** Elastic rows (a hard rule relaxed at the violation penalty) with their slack variables. */
+export function elasticRows(model: RotaModel): { slack: number; vars: number[] }[] {
+  const isSlack = (v: number) => /^(short|excess):/.test(model.lp.names[v]);
+  return model.lp.rows.flatMap((row) => {
+    const slack = row.terms.find(([v]) => isSlack(v));
+    return slack ? [{ slack: slack[0], vars: row.terms.filter(([v]) => !isSlack(v)).map(([v]) => v) }] : [];
+  });
+}
+
+/**
+ * A neighbourhood aimed at hard-rule breaches in the incumbent: every officer who appears in a
+ * breached elastic row (e.g. all sergeants for a sergeant-cover shortfall) is freed over the
+ * horizon, so the engine can rearrange exactly the people who can mend it. Null when none.
+ */
+export function repairNeighbourhood(model: RotaModel, rows: ReturnType<typeof elasticRows>, values: ArrayLike<number>, budget: number, random: () => number): Neighbourhood | null {
+  const ownerOf = new Map(model.assignEntries().map((e) => [e.variable, e.officerId]));
+  const breached = rows.filter((r) => values[r.slack] > 1e-6);
+  if (breached.length === 0) return null;
+  const row = breached[Math.floor(random() * breached.length)];
+  const officers = new Set(row.vars.map((v) => ownerOf.get(v)).filter((o): o is string => o !== undefined));
+  const entries = model.assignEntries().filter((e) => officers.has(e.officerId));
+  const free = entries.length <= budget * 2 ? entries : entries.filter(() => random() < (budget * 2) / entries.length);
+  return { name: `repair ${officers.size} officers`, free: new Set(free.map((e) => e.variable)) };
+}
