@@ -75,4 +75,24 @@ describe('solve', () => {
     expect(r.seconds).toBeLessThan(20);
     expect(r.evaluation.hardViolations).toBe(0);
   });
+
+  it('re-solves after a sickness from the previous rota, moving only what it must', async () => {
+    const first = await solve(small, { timeLimitSeconds: 30 });
+    const victim = first.rota.assignments[0];
+    const shift = victim.shiftId.split('@')[1];
+    const sick = { ...small, officers: small.officers.map((o) => (o.id === victim.officerId ? { ...o, abstractions: [...o.abstractions, { kind: 'sick' as const, start: shift, end: shift.replace(/\d\d$/, (d) => String(Number(d) + 1).padStart(2, '0')) }] } : o)), previousAssignments: first.rota.assignments };
+    const again = await solve(sick, { timeLimitSeconds: 30, startRota: first.rota });
+    expect(again.evaluation.hardViolations).toBe(0);
+    expect(again.rota.assignments.some((a) => a.officerId === victim.officerId && a.shiftId === victim.shiftId)).toBe(false);
+    const before = new Set(first.rota.assignments.map((a) => `${a.officerId}@${a.shiftId}`));
+    const changed = again.rota.assignments.filter((a) => !before.has(`${a.officerId}@${a.shiftId}`)).length;
+    expect(changed).toBeLessThanOrEqual(3);
+  });
+
+  it('reports progress while it searches', async () => {
+    const phases: string[] = [];
+    await solve(small, { timeLimitSeconds: 30, onProgress: (p) => phases.push(p.phase) });
+    expect(phases.at(-1)).toBe('done');
+    expect(phases.length).toBeGreaterThan(1);
+  });
 });

@@ -41,8 +41,8 @@ export class JobService {
       const parentRow = this.store.rotas.get(request.parentRotaId);
       if (parentRow.scenario_id !== scenario.id) throw new ApiError(422, 'rota_of_other_scenario', `rota "${parentRow.id}" belongs to scenario "${parentRow.scenario_id}"`);
       parent = toRotaRecord(parentRow).rota;
-      // Each change against the parent costs the disruption penalty, so the solver keeps the rest.
-      // (No warm start from the parent: HiGHS rejects a start that breaks the changed scenario.)
+      // Each change against the parent costs the disruption penalty, so the solver keeps the rest;
+      // the parent is also the warm start (the solver clamps what the changed scenario forbids).
       scenario = { ...scenario, previousAssignments: parent.assignments.map(({ officerId, shiftId }) => ({ officerId, shiftId })) };
     }
     this.pool.assertCapacity();
@@ -67,7 +67,7 @@ export class JobService {
     const outcome =
       request.kind === 'whatIf'
         ? this.pool.submit({ jobId: job.id, kind: 'whatIf', scenario, options: request.options }, events)
-        : this.pool.submit({ jobId: job.id, kind: 'solve', scenario, options: request.options }, events);
+        : this.pool.submit({ jobId: job.id, kind: 'solve', scenario, options: { ...request.options, ...(parent ? { startRota: parent } : {}) } }, events);
     const done = outcome
       .then((o) => this.record(job, scenario, parent, o))
       .catch((error: unknown) => {

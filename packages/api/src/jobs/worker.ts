@@ -18,7 +18,7 @@ async function run(task: Task): Promise<void> {
   const { jobId } = task;
   try {
     if (task.kind === 'whatIf') {
-      post({ type: 'whatIf', jobId, result: await whatIf(task.scenario, task.options) });
+      post({ type: 'whatIf', jobId, result: await whatIf(task.scenario, { ...task.options, signal: controller.signal }) });
       return;
     }
     const result = await runSolve(

@@ -4,21 +4,20 @@ import type { Scenario } from '../domain/scenario.js';
 import type { Officer, ShiftType } from '../domain/types.js';
 import { RULES } from '../rules/registry.js';
 
-/**
- * The employee shift scheduling benchmark of Curtois & Qu (schedulingbenchmarks.org, "NRP
- * instances"): the `.txt` format parsed as is, then mapped onto our Scenario so the ordinary
- * solver, rules and evaluator run on it. Format: /work/shared/data/curtois/FORMAT.md.
- */
+// The employee shift scheduling benchmark of Curtois & Qu (schedulingbenchmarks.org, "NRP
+// instances"): the `.txt` format parsed as is, then mapped onto our Scenario so the ordinary
+// solver, rules and evaluator run on it. Format: /work/shared/data/curtois/FORMAT.md.
+
+/** A shift type: its length and the shift types that may not be worked on the day after it. */
 export interface NrpShift {
   id: string;
   minutes: number;
-  /** Shift types that may not be worked on the day after this one. */
   cannotFollow: string[];
 }
 
+/** A staff row: caps per shift type (a type not listed is unlimited) and the staff's limits. */
 export interface NrpStaff {
   id: string;
-  /** Per shift type cap over the horizon; a type not listed is unlimited. */
   maxShifts: Record<string, number>;
   maxTotalMinutes: number;
   minTotalMinutes: number;
@@ -36,6 +35,7 @@ export interface NrpRequest {
   weight: number;
 }
 
+/** A cover row: staff wanted on a shift on a day, and the weight per head short or over. */
 export interface NrpCover {
   day: number;
   shiftId: string;
@@ -144,19 +144,10 @@ export function parseNrp(text: string, name = 'instance'): NrpInstance {
 }
 
 /** Rules that state the benchmark; every other rule is switched off for it. */
-export const NRP_RULES = [
-  'availability',
-  'oneShiftPerDay',
-  'forbiddenSuccession',
-  'maxShiftsPerType',
-  'totalMinutes',
-  'maxConsecutiveDays',
-  'minConsecutiveDays',
-  'minConsecutiveDaysOff',
-  'maxWeekends',
-  'coverTargets',
-  'requests',
-] as const;
+export const NRP_RULES: readonly string[] = [
+  'availability', 'oneShiftPerDay', 'forbiddenSuccession', 'maxShiftsPerType', 'totalMinutes', 'maxConsecutiveDays',
+  'minConsecutiveDays', 'minConsecutiveDaysOff', 'maxWeekends', 'coverTargets', 'requests',
+];
 
 /**
  * The instance as a Scenario for the ordinary solver: staff become officers whose `limits` carry
@@ -166,16 +157,8 @@ export const NRP_RULES = [
 export function nrpToScenario(instance: NrpInstance): Scenario {
   // Shifts start at midnight so even a 24 h shift stays inside its own day (days off are whole days).
   const clock = (minutes: number) => `${String(Math.floor(minutes / 60) % 24).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-  const shiftTypes: ShiftType[] = instance.shifts.map((x) => ({
-    id: x.id,
-    name: x.id,
-    start: '00:00',
-    end: clock(x.minutes),
-    weekdays: [1, 2, 3, 4, 5, 6, 7],
-    paidMinutes: x.minutes,
-    night: false,
-    cannotFollow: x.cannotFollow,
-  }));
+  const everyDay = [1, 2, 3, 4, 5, 6, 7];
+  const shiftTypes: ShiftType[] = instance.shifts.map((x) => ({ id: x.id, name: x.id, start: '00:00', end: clock(x.minutes), weekdays: everyDay, paidMinutes: x.minutes, night: false, cannotFollow: x.cannotFollow }));
   const request = (kind: 'on' | 'off') => (r: NrpRequest) => ({ kind, date: nrpDate(r.day), shiftTypeId: r.shiftId, weight: r.weight });
   const officers: Officer[] = instance.staff.map((x) => ({
     id: x.id,
@@ -186,16 +169,11 @@ export function nrpToScenario(instance: NrpInstance): Scenario {
     abstractions: (instance.daysOff.get(x.id) ?? []).map((d) => ({ kind: 'other' as const, start: nrpDate(d), end: nrpDate(d + 1), note: 'benchmark day off' })),
     requests: [...instance.onRequests.filter((r) => r.staffId === x.id).map(request('on')), ...instance.offRequests.filter((r) => r.staffId === x.id).map(request('off'))],
     limits: {
-      maxShiftsByType: { ...x.maxShifts },
-      maxTotalMinutes: x.maxTotalMinutes,
-      minTotalMinutes: x.minTotalMinutes,
-      maxConsecutiveWorkingDays: x.maxConsecutiveShifts,
-      minConsecutiveWorkingDays: x.minConsecutiveShifts,
-      minConsecutiveDaysOff: x.minConsecutiveDaysOff,
-      maxWeekends: x.maxWeekends,
+      maxShiftsByType: { ...x.maxShifts }, maxTotalMinutes: x.maxTotalMinutes, minTotalMinutes: x.minTotalMinutes, maxWeekends: x.maxWeekends,
+      maxConsecutiveWorkingDays: x.maxConsecutiveShifts, minConsecutiveWorkingDays: x.minConsecutiveShifts, minConsecutiveDaysOff: x.minConsecutiveDaysOff,
     },
   }));
-  const keep = new Set<string>(NRP_RULES);
+  const keep = new Set(NRP_RULES);
   const rules: Record<string, RuleSetting> = Object.fromEntries(RULES.map((r) => [r.id, keep.has(r.id) ? {} : { enabled: false }]));
   rules.coverTargets = { enabled: true, hard: false, weight: 1 };
   rules.requests = { enabled: true, hard: false, weight: 1 };

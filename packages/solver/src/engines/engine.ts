@@ -33,6 +33,8 @@ export interface RunOptions {
   /** Polled during the run; true stops it (best incumbent kept). */
   shouldStop?: () => boolean;
   onImprove?: (objective: number, bound: number | null) => void;
+  /** Called about once a second while a MIP runs, with the engine's current bound. */
+  onTick?: (bound: number | null) => void;
 }
 
 /** A model loaded into an engine, solvable repeatedly with changed bounds (for neighbourhoods). */

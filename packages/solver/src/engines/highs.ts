@@ -42,9 +42,13 @@ export const highsEngine: Engine = {
     native.options.set({ output_flag: false, random_seed: 0 });
     const isMip = !options.relax && model.integerCount > 0;
     const S = h.constants.modelStatus;
+    // Current column bounds, so a warm start can be clamped to what the session allows now.
+    const lowerNow = Float64Array.from(model.lower);
+    const upperNow = Float64Array.from(model.upper);
     const session: EngineSession = {
       setBounds(idx, lower, upper) {
         // HiGHS wants a set selection in ascending order.
+        idx.forEach((j, k) => ((lowerNow[j] = lower[k]), (upperNow[j] = upper[k])));
         const order = idx.map((_, k) => k).sort((a, b) => idx[a] - idx[b]);
         const inf = (x: number) => (x === Infinity ? h.infinity : x === -Infinity ? -h.infinity : x);
         native.changeColsBounds({ kind: 'set', indices: Int32Array.from(order, (k) => idx[k]) }, Float64Array.from(order, (k) => inf(lower[k])), Float64Array.from(order, (k) => inf(upper[k])));
@@ -54,15 +58,26 @@ export const highsEngine: Engine = {
         native.zeroAllClocks();
         native.options.set({ time_limit: Math.max(0.05, opts.timeLimitSeconds), mip_rel_gap: opts.gapTolerance ?? 1e-4 });
         if (!isMip) native.options.set({ solver: opts.lpAlgorithm ?? 'choose' });
-        if (opts.start && isMip) native.setSolution({ colValue: opts.start });
-        else if (opts.partialStart && isMip) {
-          const entries = [...opts.partialStart].sort((a, b) => a[0] - b[0]);
-          native.setSolution({ indices: Int32Array.from(entries, (e) => e[0]), values: Float64Array.from(entries, (e) => e[1]) });
+        const clamp = (j: number, x: number) => Math.min(upperNow[j], Math.max(lowerNow[j], x));
+        try {
+          if (opts.start && isMip) native.setSolution({ colValue: Float64Array.from(opts.start, (x, j) => clamp(j, x)) });
+          else if (opts.partialStart && isMip) {
+            const entries = [...opts.partialStart].sort((a, b) => a[0] - b[0]);
+            native.setSolution({ indices: Int32Array.from(entries, (e) => e[0]), values: Float64Array.from(entries, (e) => clamp(e[0], e[1])) });
+          }
+        } catch {
+          // A start HiGHS cannot use (e.g. it breaks a changed row) is only a hint: solve without it.
         }
+        let lastTick = 0;
         let bestSeen = -Infinity;
         const callbacks = {
-          [h.constants.callbackType.mipInterrupt]: (e: { data: { mip_dual_bound?: number }; interrupt(): void }) => {
+          [h.constants.callbackType.mipInterrupt]: (e: { data: { mip_dual_bound?: number; mip_primal_bound?: number }; interrupt(): void }) => {
             if (opts.shouldStop?.()) e.interrupt();
+            const now = performance.now();
+            if (opts.onTick && now - lastTick > 1000) {
+              lastTick = now;
+              opts.onTick(e.data.mip_dual_bound ?? null);
+            }
           },
           [h.constants.callbackType.mipImprovingSolution]: (e: { data: { objective_function_value?: number; mip_dual_bound?: number } }) => {
             const obj = e.data.objective_function_value;

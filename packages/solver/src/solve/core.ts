@@ -48,6 +48,7 @@ export async function runSolve(scenario: Scenario, options: SolveOptions = {}, h
     options.onProgress?.({ seconds: elapsed(), objective, bound, gap: relGap(bound, objective), fraction: Math.min(1, elapsed() / limit), phase });
   };
   lns.getBound = () => bound;
+  lns.tick = () => report('searching');
   lns.log.push(`model: ${model.lp.names.length} variables (${model.lp.integerCount} integer), ${model.lp.rows.length} rows`);
 
   const session = await engine.open(model.lp);
@@ -95,7 +96,7 @@ export function searchModel(model: RotaModel, session: EngineSession, engine: En
     // Half the time monolithic; if that does not prove optimality, the rest goes to
     // fix-and-optimise from its incumbent (tight cover is repaired faster by neighbourhoods).
     const share = engine === 'jsls' ? 1 : 0.5;
-    const run = session.run({ timeLimitSeconds: lns.remaining() * share, gapTolerance: lns.tolerance, shouldStop: lns.stop, partialStart: start });
+    const run = session.run({ timeLimitSeconds: lns.remaining() * share, gapTolerance: lns.tolerance, shouldStop: lns.stop, partialStart: start, onTick: lns.tick });
     lns.accept(run.values, 'monolithic');
     if (run.status === 'error') lns.log.push(`engine error: ${run.message}`);
     if (run.status === 'optimal' || engine === 'jsls' || !lns.getBest()) return { bound: run.bound, proved: run.status === 'optimal' };

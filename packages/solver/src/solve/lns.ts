@@ -17,6 +17,8 @@ export interface Incumbent {
 
 /** What a search needs from its caller: time, stop flag, incumbent handling. */
 export interface LnsContext {
+  /** Heartbeat for progress reports while an engine run blocks. */
+  tick?: () => void;
   remaining: () => number;
   stop: () => boolean;
   accept: (values: Float64Array | null, source: string) => boolean;
@@ -55,7 +57,7 @@ export function construct(model: RotaModel, session: EngineSession, lns: LnsCont
     const lower = assigns.map((e) => fixed(e) ?? model.lp.lower[e.variable]);
     const upper = assigns.map((e) => fixed(e) ?? model.lp.upper[e.variable]);
     session.setBounds(vars, lower.map((l, i) => Math.min(l, model.lp.upper[vars[i]])), upper.map((u, i) => Math.max(model.lp.lower[vars[i]], Math.min(u, model.lp.upper[vars[i]]))));
-    const run = session.run({ timeLimitSeconds: Math.min(lns.remaining(), 6), gapTolerance: lns.tolerance, shouldStop: lns.stop });
+    const run = session.run({ timeLimitSeconds: Math.min(lns.remaining(), 6), gapTolerance: lns.tolerance, shouldStop: lns.stop, onTick: lns.tick });
     lns.accept(run.values, `construct days ${from}–${from + width - 1}`);
   }
   session.setBounds(vars, vars.map((v) => model.lp.lower[v]), vars.map((v) => model.lp.upper[v]));
@@ -80,7 +82,7 @@ export function improve(model: RotaModel, session: EngineSession, lns: LnsContex
     const lower = vars.map((v) => (hood.free.has(v) || !best ? model.lp.lower[v] : Math.round(best.values[v])));
     const upper = vars.map((v) => (hood.free.has(v) || !best ? model.lp.upper[v] : Math.round(best.values[v])));
     session.setBounds(vars, lower, upper);
-    const run = session.run({ timeLimitSeconds: Math.min(lns.remaining(), 5), gapTolerance: lns.tolerance / 4, start: best?.values, shouldStop: lns.stop });
+    const run = session.run({ timeLimitSeconds: Math.min(lns.remaining(), 5), gapTolerance: lns.tolerance / 4, start: best?.values, shouldStop: lns.stop, onTick: lns.tick });
     if (lns.accept(run.values, `lns ${hood.name}`)) improved++;
     if (process.env.PATROLPLAN_TRACE) lns.log.push(`${hood.name}: ${run.status} ${run.seconds.toFixed(1)} s → ${lns.getBest()?.objective.toFixed(1)}`);
     // Grow neighbourhoods the engine closes easily, shrink the ones it cannot.
