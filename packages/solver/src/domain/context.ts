@@ -41,7 +41,10 @@ export interface ScenarioContext {
   limit<K extends keyof OfficerLimits & keyof RotaPolicy>(officer: Officer, key: K): RotaPolicy[K] | OfficerLimits[K];
   /** Abstractions that overlap the shift, if any. */
   abstractionsDuring(officer: Officer, shift: Shift): Officer['abstractions'];
-  /** Working-minutes pro rata of the contract over the horizon. */
+  /**
+   * Contracted minutes over the horizon, pro rata, less whole days of abstraction (leave, courses
+   * and sickness count towards contracted time, so they neither create overtime nor unfairness).
+   */
   contractMinutes(officer: Officer): number;
   planningMs: number;
 }
@@ -90,6 +93,7 @@ export function buildContext(scenario: Scenario): ScenarioContext {
   const shiftsByDay: Shift[][] = dates.map(() => []);
   for (const s of shifts) shiftsByDay[s.dayIndex].push(s);
   const periods = buildPeriods(shifts);
+  const dayStarts = [...dates, DateTime.fromISO(dates[dates.length - 1], { zone }).plus({ days: 1 }).toISODate()!].map((d) => localMidnight(d, zone).toMillis());
   const abstractionMs = new Map(
     scenario.officers.map((o) => [o.id, o.abstractions.map((a) => ({ a, start: parseInstant(a.start, zone), end: parseInstant(a.end, zone) }))]),
   );
@@ -119,7 +123,8 @@ export function buildContext(scenario: Scenario): ScenarioContext {
       return (abstractionMs.get(officer.id) ?? []).filter((x) => x.start < shift.endMs && x.end > shift.startMs).map((x) => x.a);
     },
     contractMinutes(officer) {
-      return (officer.contractMinutesPerWeek * dates.length) / 7;
+      const away = dayStarts.filter((start, d) => (abstractionMs.get(officer.id) ?? []).some((x) => x.start <= start && x.end >= dayStarts[d + 1])).length;
+      return (officer.contractMinutesPerWeek * (dates.length - away)) / 7;
     },
     planningMs: scenario.planningInstant ? parseInstant(scenario.planningInstant, zone) : originMs,
   };
