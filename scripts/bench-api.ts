@@ -14,7 +14,7 @@ const seconds = Number(values.seconds);
 const timeLimit = Number(values['time-limit']);
 
 const db = join(mkdtempSync(join(tmpdir(), 'patrolplan-bench-')), 'bench.db');
-const server = spawn('node_modules/.bin/tsx', ['packages/api/src/main.ts'], {
+const server = spawn(process.execPath, ['--import', 'tsx', 'packages/api/src/main.ts'], {
   env: { ...process.env, PORT: '0', HOST: '127.0.0.1', PATROLPLAN_DB: db, PATROLPLAN_UI_DIST: '/nonexistent', LOG_LEVEL: 'warn', PATROLPLAN_SEED: '/nonexistent' },
   stdio: ['ignore', 'pipe', 'inherit'],
 });

@@ -3,13 +3,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { smallScenario, tempDb } from './helpers.js';
 
 const root = new URL('../../../', import.meta.url).pathname;
-const tsx = `${root}node_modules/.bin/tsx`;
 const children: ChildProcess[] = [];
 afterEach(() => children.forEach((c) => c.exitCode === null && c.kill('SIGKILL')));
 
 /** Start `main.ts` on a random loopback port; resolves with its base URL once it listens. */
 function startMain(db: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(tsx, ['packages/api/src/main.ts'], {
+  // One process (node with the tsx loader, not the tsx CLI's wrapper) so SIGKILL kills the server itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'packages/api/src/main.ts'], {
     cwd: root,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', PATROLPLAN_DB: db, PATROLPLAN_UI_DIST: '/nonexistent', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
