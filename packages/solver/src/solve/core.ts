@@ -2,13 +2,13 @@ import { Worker } from 'node:worker_threads';
 import { buildContext } from '../domain/context.js';
 import type { Rota } from '../domain/rota.js';
 import type { Scenario } from '../domain/scenario.js';
-import { engineByName, type EngineSession } from '../engines/index.js';
+import { engineByName, type Engine, type EngineSession } from '../engines/index.js';
 import { evaluateWith } from '../evaluate/evaluate.js';
 import { buildModel } from '../model/build.js';
 import type { RotaModel } from '../model/rotaModel.js';
 import { assignmentStart, decodeRota } from './decode.js';
-import { completeStart, construct, improve, relGap, searchState, type LnsContext } from './lns.js';
-import type { EngineName, SolveOptions, SolveResult, SolveStatus } from './types.js';
+import { construct, improve, pointFor, relGap, searchState, type LnsContext } from './lns.js';
+import type { SolveOptions, SolveResult, SolveStatus } from './types.js';
 
 /** Models with more assignment binaries than this are solved by fix-and-optimise (LNS). */
 export const MONOLITHIC_MAX_BINARIES = 3000;
@@ -55,7 +55,7 @@ export async function runSolve(scenario: Scenario, options: SolveOptions = {}, h
   try {
     const large = engine.name !== 'jsls' && model.assignEntries().length > MONOLITHIC_MAX_BINARIES;
     const lpBound = large ? relaxationBoundInParallel(scenario, Math.max(1, remaining() - 1)) : null;
-    const found = searchModel(model, session, engine.name, lns, options.startRota ? startOf(model, options) : undefined);
+    const found = await searchModel(model, session, engine, lns, options.startRota ? startOf(model, options) : undefined);
     bound = found.bound;
     proved = found.proved;
     if (lpBound) {
@@ -91,21 +91,22 @@ const startOf = (model: RotaModel, options: SolveOptions) => (options.startRota 
  * (and for jsls), else a rolling-horizon construction (or the given start) then fix-and-optimise.
  * Returns the engine's bound and whether it proved optimality (monolithic runs only).
  */
-export function searchModel(model: RotaModel, session: EngineSession, engine: EngineName, lns: LnsContext, start?: Map<number, number>): { bound: number | null; proved: boolean } {
-  if (engine === 'jsls' || model.assignEntries().length <= MONOLITHIC_MAX_BINARIES) {
-    // Half the time monolithic; if that does not prove optimality, the rest goes to
+export async function searchModel(model: RotaModel, session: EngineSession, engine: Engine, lns: LnsContext, start?: Map<number, number>): Promise<{ bound: number | null; proved: boolean }> {
+  if (engine.name === 'jsls' || model.assignEntries().length <= MONOLITHIC_MAX_BINARIES) {
+    // A quarter of the time monolithic; if that does not prove optimality, the rest goes to
     // fix-and-optimise from its incumbent (tight cover is repaired faster by neighbourhoods).
-    const share = engine === 'jsls' ? 1 : 0.5;
+    const share = engine.name === 'jsls' ? 1 : 0.25;
     const run = session.run({ timeLimitSeconds: lns.remaining() * share, gapTolerance: lns.tolerance, shouldStop: lns.stop, partialStart: start, onTick: lns.tick });
     lns.accept(run.values, 'monolithic');
     if (run.status === 'error') lns.log.push(`engine error: ${run.message}`);
-    if (run.status === 'optimal' || engine === 'jsls' || !lns.getBest()) return { bound: run.bound, proved: run.status === 'optimal' };
-    improve(model, session, lns);
+    if (run.status === 'optimal' || engine.name === 'jsls') return { bound: run.bound, proved: run.status === 'optimal' };
+    if (!lns.getBest()) await construct(model, engine, lns);
+    await improve(model, engine, lns);
     return { bound: run.bound, proved: false };
   }
-  if (start) lns.accept(completeStart(model, session, start, lns.remaining()), 'start');
-  else construct(model, session, lns);
-  improve(model, session, lns);
+  const warm = start ? await pointFor(model, engine, lns, start) : null;
+  if (!lns.accept(warm, 'start')) await construct(model, engine, lns);
+  await improve(model, engine, lns);
   return { bound: null, proved: false };
 }
 

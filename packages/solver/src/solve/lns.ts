@@ -1,6 +1,7 @@
-import type { EngineSession } from '../engines/index.js';
+import type { Engine } from '../engines/index.js';
 import type { RotaModel } from '../model/rotaModel.js';
 import { elasticRows, pickNeighbourhood, prng, repairNeighbourhood } from './neighbourhoods.js';
+import { extractSubModel, mergeSubPoint } from './submodel.js';
 
 /** Free binaries per LNS neighbourhood at the start; adapts to how sub-solves go. */
 const START_NEIGHBOURHOOD_BINARIES = 1200;
@@ -28,67 +29,95 @@ export interface LnsContext {
   getBound: () => number | null;
 }
 
-/** Complete a start (assignment values): assignments fixed, the engine fills in the rest. */
-export function completeStart(model: RotaModel, session: EngineSession, start: Map<number, number>, seconds: number): Float64Array | null {
-  const vars = [...start.keys()];
-  session.setBounds(vars, vars.map((v) => Math.max(model.lp.lower[v], Math.min(model.lp.upper[v], start.get(v)!))), vars.map((v) => Math.max(model.lp.lower[v], Math.min(model.lp.upper[v], start.get(v)!))));
-  const run = session.run({ timeLimitSeconds: Math.max(1, seconds * 0.1) });
-  session.setBounds(vars, vars.map((v) => model.lp.lower[v]), vars.map((v) => model.lp.upper[v]));
-  return run.values;
-}
+const assignColumns = new WeakMap<RotaModel, Set<number>>();
+const assignSet = (model: RotaModel) => {
+  let set = assignColumns.get(model);
+  if (!set) assignColumns.set(model, (set = new Set(model.assignEntries().map((e) => e.variable))));
+  return set;
+};
 
 /**
- * Rolling-horizon construction: solve a few days at a time for the whole team, earlier days
- * fixed to what was chosen and later days off (always allowed; cover rows are elastic).
+ * Solve one neighbourhood: the free columns are cut out with what they touch (see
+ * extractSubModel), the rest stays at `base`; returns the merged full point.
  */
-export function construct(model: RotaModel, session: EngineSession, lns: LnsContext): void {
-  const { ctx } = model;
-  const assigns = model.assignEntries();
-  const vars = assigns.map((e) => e.variable);
-  const dayOf = new Map(ctx.shifts.map((s) => [s.id, s.dayIndex]));
-  const perDay = Math.max(1, assigns.length / ctx.dates.length);
-  const width = Math.max(1, Math.min(ctx.dates.length, Math.floor(START_NEIGHBOURHOOD_BINARIES / perDay)));
-  for (let from = 0; from < ctx.dates.length && lns.remaining() > 0.5 && !lns.stop(); from += width) {
-    const best = lns.getBest();
-    const fixed = (e: (typeof assigns)[number]) => {
-      const d = dayOf.get(e.shiftId)!;
-      return d >= from + width ? 0 : d < from && best ? Math.round(best.values[e.variable]) : null;
-    };
-    const lower = assigns.map((e) => fixed(e) ?? model.lp.lower[e.variable]);
-    const upper = assigns.map((e) => fixed(e) ?? model.lp.upper[e.variable]);
-    session.setBounds(vars, lower.map((l, i) => Math.min(l, model.lp.upper[vars[i]])), upper.map((u, i) => Math.max(model.lp.lower[vars[i]], Math.min(u, model.lp.upper[vars[i]]))));
-    const run = session.run({ timeLimitSeconds: Math.min(lns.remaining(), 6), gapTolerance: lns.tolerance, shouldStop: lns.stop, onTick: lns.tick });
-    lns.accept(run.values, `construct days ${from}–${from + width - 1}`);
+async function solveNeighbourhood(model: RotaModel, engine: Engine, lns: LnsContext, free: Iterable<number>, base: Float64Array, seconds: number) {
+  const assigns = assignSet(model);
+  const sub = extractSubModel(model.lp, free, (v) => !assigns.has(v), base);
+  const session = await engine.open(sub.lp);
+  try {
+    const start = Float64Array.from(sub.cols, (c) => base[c]);
+    const run = session.run({ timeLimitSeconds: seconds, gapTolerance: lns.tolerance, start, shouldStop: lns.stop, onTick: lns.tick });
+    return { values: run.values ? mergeSubPoint(base, sub, run.values) : null, status: run.status, seconds: run.seconds, size: sub.cols.length };
+  } finally {
+    session.dispose();
   }
-  session.setBounds(vars, vars.map((v) => model.lp.lower[v]), vars.map((v) => model.lp.upper[v]));
-  lns.log.push(`rolling-horizon construction: ${lns.getBest()?.objective.toFixed(1) ?? 'none'}`);
+}
+
+/** A feasible point with the given assignments (others off) and everything else solved for them. */
+export async function pointFor(model: RotaModel, engine: Engine, lns: LnsContext, assignments: Map<number, number> = new Map()): Promise<Float64Array | null> {
+  const assigns = assignSet(model);
+  const base = new Float64Array(model.lp.names.length);
+  for (const [v, x] of assignments) base[v] = Math.min(model.lp.upper[v], Math.max(model.lp.lower[v], x));
+  const others = model.lp.names.map((_, v) => v).filter((v) => !assigns.has(v));
+  if (others.length === 0) return base;
+  return (await solveNeighbourhood(model, engine, lns, others, base, Math.max(1, lns.remaining()))).values;
+}
+
+/** Per-officer floors (minimum hours or runs) cannot be met a few days at a time. */
+const hasOfficerFloors = (model: RotaModel) =>
+  model.ctx.officers.some((o) => (o.limits?.minTotalMinutes ?? 0) > 0 || (model.ctx.limit(o, 'minConsecutiveWorkingDays') ?? 1) > 1);
+
+/**
+ * Construction from the empty rota: a few days at a time for the whole team (cover and rest
+ * interact across officers), or — when officers have horizon-wide floors such as minimum hours —
+ * a few officers at a time over the whole horizon.
+ */
+export async function construct(model: RotaModel, engine: Engine, lns: LnsContext): Promise<void> {
+  const { ctx } = model;
+  lns.accept(await pointFor(model, engine, lns), 'empty rota');
+  const entries = model.assignEntries();
+  const byOfficer = hasOfficerFloors(model);
+  const groups: number[][] = [];
+  if (byOfficer) {
+    const size = Math.max(1, Math.floor(START_NEIGHBOURHOOD_BINARIES / Math.max(1, ctx.shifts.length)));
+    for (let i = 0; i < ctx.officers.length; i += size) {
+      const ids = new Set(ctx.officers.slice(i, i + size).map((o) => o.id));
+      groups.push(entries.filter((e) => ids.has(e.officerId)).map((e) => e.variable));
+    }
+  } else {
+    const dayOf = new Map(ctx.shifts.map((s) => [s.id, s.dayIndex]));
+    const width = Math.max(1, Math.floor(START_NEIGHBOURHOOD_BINARIES / Math.max(1, entries.length / ctx.dates.length)));
+    for (let from = 0; from < ctx.dates.length; from += width) groups.push(entries.filter((e) => dayOf.get(e.shiftId)! >= from && dayOf.get(e.shiftId)! < from + width).map((e) => e.variable));
+  }
+  for (const [k, free] of groups.entries()) {
+    const best = lns.getBest();
+    if (!best || lns.remaining() <= 0.5 || lns.stop()) break;
+    const run = await solveNeighbourhood(model, engine, lns, free, best.values, Math.min(lns.remaining(), 6));
+    lns.accept(run.values, `construct ${byOfficer ? 'officers' : 'days'} ${k + 1}/${groups.length}`);
+  }
+  lns.log.push(`construction by ${byOfficer ? 'officer groups' : 'day windows'}: ${lns.getBest()?.objective.toFixed(1) ?? 'none'}`);
 }
 
 /** Fix-and-optimise: free one neighbourhood at a time, fix the rest to the incumbent, re-solve. */
-export function improve(model: RotaModel, session: EngineSession, lns: LnsContext): void {
-  const assigns = model.assignEntries();
-  const vars = assigns.map((e) => e.variable);
+export async function improve(model: RotaModel, engine: Engine, lns: LnsContext): Promise<void> {
   const random = prng(0x5eed);
   let budget = START_NEIGHBOURHOOD_BINARIES;
   let improved = 0;
-  if (vars.length === 0) return;
+  if (assignSet(model).size === 0) return;
   const elastic = elasticRows(model);
   for (let iteration = 0; lns.remaining() > 0.5 && !lns.stop(); iteration++) {
     const best = lns.getBest();
-    if (best && (relGap(lns.getBound(), best.objective) ?? 1) <= lns.tolerance) break;
+    if (!best) return;
+    if ((relGap(lns.getBound(), best.objective) ?? 1) <= lns.tolerance) break;
     // While the incumbent breaks a hard rule, every other neighbourhood goes after the breach.
-    const repair = best && iteration % 2 === 0 ? repairNeighbourhood(model, elastic, best.values, budget, random) : null;
+    const repair = iteration % 2 === 0 ? repairNeighbourhood(model, elastic, best.values, budget, random) : null;
     const hood = repair ?? pickNeighbourhood(model, iteration, budget, random);
-    const lower = vars.map((v) => (hood.free.has(v) || !best ? model.lp.lower[v] : Math.round(best.values[v])));
-    const upper = vars.map((v) => (hood.free.has(v) || !best ? model.lp.upper[v] : Math.round(best.values[v])));
-    session.setBounds(vars, lower, upper);
-    const run = session.run({ timeLimitSeconds: Math.min(lns.remaining(), 5), gapTolerance: lns.tolerance / 4, start: best?.values, shouldStop: lns.stop, onTick: lns.tick });
+    const run = await solveNeighbourhood(model, engine, lns, hood.free, best.values, Math.min(lns.remaining(), 5));
     if (lns.accept(run.values, `lns ${hood.name}`)) improved++;
-    if (process.env.PATROLPLAN_TRACE) lns.log.push(`${hood.name}: ${run.status} ${run.seconds.toFixed(1)} s → ${lns.getBest()?.objective.toFixed(1)}`);
+    if (process.env.PATROLPLAN_TRACE) lns.log.push(`${hood.name} (${run.size} columns): ${run.status} ${run.seconds.toFixed(1)} s → ${lns.getBest()?.objective.toFixed(1)}`);
     // Grow neighbourhoods the engine closes easily, shrink the ones it cannot.
-    budget = run.status === 'optimal' && run.seconds < 3 ? Math.min(budget * 1.3, 6000) : Math.max(300, budget * 0.75);
+    budget = run.status === 'optimal' && run.seconds < 2 ? Math.min(budget * 1.3, 8000) : Math.max(200, budget * 0.75);
   }
-  session.setBounds(vars, vars.map((v) => model.lp.lower[v]), vars.map((v) => model.lp.upper[v]));
   lns.log.push(`fix-and-optimise: ${improved} improving neighbourhoods`);
 }
 

@@ -48,7 +48,7 @@ export async function whatIf(scenario: Scenario, options: WhatIfOptions): Promis
   };
   try {
     setDeadline(left() * (n > 0 ? 0.4 : 0.7));
-    searchModel(model, session, 'highs', lns);
+    await searchModel(model, session, highsEngine, lns);
     point(0);
     setDeadline(Math.max(1, left() * (n > 0 ? 0.25 : 1)));
     const marginal = await marginalValues(kept, session, lns, Math.max(1, left() * (n > 0 ? 0.25 : 1)));
@@ -56,7 +56,7 @@ export async function whatIf(scenario: Scenario, options: WhatIfOptions): Promis
       setDeadline(Math.max(0.5, left() / (n - k + 1)));
       kept.wake(session, extraOfficerId(k));
       lns.accept(kept.placeOnly(session, extraOfficerId(k), lns), `place ${extraOfficerId(k)}`);
-      improve(model, session, lns);
+      await improve(model, highsEngine, lns);
       point(k);
     }
     return { curve, marginal, seconds: (performance.now() - started) / 1000 };
