@@ -93,9 +93,9 @@ const startOf = (model: RotaModel, options: SolveOptions) => (options.startRota 
  */
 export async function searchModel(model: RotaModel, session: EngineSession, engine: Engine, lns: LnsContext, start?: Map<number, number>): Promise<{ bound: number | null; proved: boolean }> {
   if (engine.name === 'jsls' || model.assignEntries().length <= MONOLITHIC_MAX_BINARIES) {
-    // A quarter of the time monolithic; if that does not prove optimality, the rest goes to
+    // Half the time monolithic; if that does not prove optimality, the rest goes to
     // fix-and-optimise from its incumbent (tight cover is repaired faster by neighbourhoods).
-    const share = engine.name === 'jsls' ? 1 : 0.25;
+    const share = engine.name === 'jsls' ? 1 : 0.5;
     const run = session.run({ timeLimitSeconds: lns.remaining() * share, gapTolerance: lns.tolerance, shouldStop: lns.stop, partialStart: start, onTick: lns.tick });
     lns.accept(run.values, 'monolithic');
     if (run.status === 'error') lns.log.push(`engine error: ${run.message}`);

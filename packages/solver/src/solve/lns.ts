@@ -101,7 +101,9 @@ export async function construct(model: RotaModel, engine: Engine, lns: LnsContex
 /** Fix-and-optimise: free one neighbourhood at a time, fix the rest to the incumbent, re-solve. */
 export async function improve(model: RotaModel, engine: Engine, lns: LnsContext): Promise<void> {
   const random = prng(0x5eed);
-  let budget = START_NEIGHBOURHOOD_BINARIES;
+  // A neighbourhood of most of the model is a restart, not a neighbourhood.
+  const cap = Math.max(50, Math.floor(assignSet(model).size * 0.4));
+  let budget = Math.min(START_NEIGHBOURHOOD_BINARIES, cap);
   let improved = 0;
   if (assignSet(model).size === 0) return;
   const elastic = elasticRows(model);
@@ -116,7 +118,7 @@ export async function improve(model: RotaModel, engine: Engine, lns: LnsContext)
     if (lns.accept(run.values, `lns ${hood.name}`)) improved++;
     if (process.env.PATROLPLAN_TRACE) lns.log.push(`${hood.name} (${run.size} columns): ${run.status} ${run.seconds.toFixed(1)} s → ${lns.getBest()?.objective.toFixed(1)}`);
     // Grow neighbourhoods the engine closes easily, shrink the ones it cannot.
-    budget = run.status === 'optimal' && run.seconds < 2 ? Math.min(budget * 1.3, 8000) : Math.max(200, budget * 0.75);
+    budget = run.status === 'optimal' && run.seconds < 2 ? Math.min(budget * 1.3, 8000, cap) : Math.max(Math.min(200, cap), budget * 0.75);
   }
   lns.log.push(`fix-and-optimise: ${improved} improving neighbourhoods`);
 }
