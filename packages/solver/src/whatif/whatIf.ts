@@ -29,8 +29,8 @@ export interface WhatIfOptions {
  */
 export async function whatIf(scenario: Scenario, options: WhatIfOptions): Promise<WhatIfResult> {
   const started = performance.now();
-  // Keep a second back for the last evaluation so the whole analysis fits its limit.
-  const budget = (options.timeLimitSeconds ?? 60) - 1;
+  // Keep time back for the last evaluation and process start so the whole run fits its limit.
+  const budget = Math.max(1, (options.timeLimitSeconds ?? 60) - 2.5);
   const left = () => budget - (performance.now() - started) / 1000;
   const n = Math.max(0, Math.floor(options.extraOfficers));
   const ctx = buildContext(withExtraOfficers(scenario, Math.max(1, n), options.profile));
