@@ -79,7 +79,8 @@ export async function construct(model: RotaModel, engine: Engine, lns: LnsContex
   const byOfficer = hasOfficerFloors(model);
   const groups: number[][] = [];
   if (byOfficer) {
-    const size = Math.max(1, Math.floor(START_NEIGHBOURHOOD_BINARIES / Math.max(1, ctx.shifts.length)));
+    // One officer at a time: each is placed knowing everyone placed before (cover is shared).
+    const size = 1;
     for (let i = 0; i < ctx.officers.length; i += size) {
       const ids = new Set(ctx.officers.slice(i, i + size).map((o) => o.id));
       groups.push(entries.filter((e) => ids.has(e.officerId)).map((e) => e.variable));
@@ -103,7 +104,9 @@ export async function improve(model: RotaModel, engine: Engine, lns: LnsContext)
   const random = prng(0x5eed);
   // A neighbourhood of most of the model is a restart, not a neighbourhood.
   const cap = Math.max(50, Math.floor(assignSet(model).size * 0.4));
-  let budget = Math.min(START_NEIGHBOURHOOD_BINARIES, cap);
+  const officerFocus = hasOfficerFloors(model);
+  // With per-officer floors, start from three officers' rosters and let timing grow it.
+  let budget = Math.min(officerFocus ? 3 * model.ctx.shifts.length : START_NEIGHBOURHOOD_BINARIES, cap);
   let improved = 0;
   if (assignSet(model).size === 0) return;
   const elastic = elasticRows(model);
@@ -113,12 +116,12 @@ export async function improve(model: RotaModel, engine: Engine, lns: LnsContext)
     if ((relGap(lns.getBound(), best.objective) ?? 1) <= lns.tolerance) break;
     // While the incumbent breaks a hard rule, every other neighbourhood goes after the breach.
     const repair = iteration % 2 === 0 ? repairNeighbourhood(model, elastic, best.values, budget, random) : null;
-    const hood = repair ?? pickNeighbourhood(model, iteration, budget, random);
+    const hood = repair ?? pickNeighbourhood(model, iteration, budget, random, officerFocus);
     const run = await solveNeighbourhood(model, engine, lns, hood.free, best.values, Math.min(lns.remaining(), 5));
     if (lns.accept(run.values, `lns ${hood.name}`)) improved++;
     if (process.env.PATROLPLAN_TRACE) lns.log.push(`${hood.name} (${run.size} columns): ${run.status} ${run.seconds.toFixed(1)} s → ${lns.getBest()?.objective.toFixed(1)}`);
     // Grow neighbourhoods the engine closes easily, shrink the ones it cannot.
-    budget = run.status === 'optimal' && run.seconds < 2 ? Math.min(budget * 1.3, 8000, cap) : Math.max(Math.min(200, cap), budget * 0.75);
+    budget = run.seconds < 1 || (run.status === 'optimal' && run.seconds < 2) ? Math.min(budget * 1.3, 8000, cap) : run.seconds > 3 ? Math.max(Math.min(200, cap), budget * 0.75) : budget;
   }
   lns.log.push(`fix-and-optimise: ${improved} improving neighbourhoods`);
 }

@@ -24,12 +24,13 @@ export interface Neighbourhood {
  * duties with each other); or every officer over a window of days (cover and rest interactions
  * across the team).
  */
-export function pickNeighbourhood(model: RotaModel, iteration: number, budget: number, random: () => number): Neighbourhood {
+export function pickNeighbourhood(model: RotaModel, iteration: number, budget: number, random: () => number, officerFocus = false): Neighbourhood {
   const { ctx } = model;
   const entries = model.assignEntries();
   const perOfficer = ctx.shifts.length;
-  // Day windows over the whole team reshape cover quickly; officer groups fix rosters' shape.
-  const kind = [2, 0, 2, 1][iteration % 4];
+  // Day windows over the whole team reshape cover quickly; officer groups fix rosters' shape,
+  // and dominate when officers have horizon-wide floors (minimum hours, minimum runs).
+  const kind = (officerFocus ? [0, 0, 2] : [2, 0, 2, 1])[iteration % (officerFocus ? 3 : 4)];
   if (kind === 2) {
     const perDay = Math.max(1, ctx.officers.length * (ctx.shifts.length / ctx.dates.length));
     const width = Math.max(3, Math.min(ctx.dates.length, Math.floor(budget / perDay)));
