@@ -1,4 +1,4 @@
-import { finding, officerLabel, shiftLabel, type Rule } from './rule.js';
+import { finding, officerLabel, shiftLabel, type Rule, verdictOf } from './rule.js';
 
 /** Abstractions (leave, course, court, sickness) block duty. */
 export const availability: Rule = {
@@ -34,6 +34,6 @@ export const availability: Rule = {
         }),
       );
     });
-    return { findings, objective: findings.reduce((sum, f) => sum + f.penalty, 0) };
+    return verdictOf(findings);
   },
 };

@@ -1,6 +1,6 @@
 import type { ScenarioContext } from '../domain/context.js';
 import type { Term } from '../model/linear.js';
-import { finding, shiftLabel, type Rule } from './rule.js';
+import { finding, shiftLabel, type Rule, verdictOf } from './rule.js';
 
 /** Targets on shifts of the horizon; a target naming a shift that does not run is ignored. */
 function targets(ctx: ScenarioContext) {
@@ -48,6 +48,6 @@ export const coverTargets: Rule = {
         }),
       ];
     });
-    return { findings, objective: findings.reduce((sum, f) => sum + f.penalty, 0) };
+    return verdictOf(findings);
   },
 };

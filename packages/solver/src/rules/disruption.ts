@@ -1,6 +1,6 @@
 import type { ScenarioContext } from '../domain/context.js';
 import type { Assignment } from '../domain/rota.js';
-import { finding, officerLabel, shiftLabel, type Rule } from './rule.js';
+import { finding, officerLabel, shiftLabel, type Rule, verdictOf } from './rule.js';
 
 /** Published assignments within the horizon keyed `officer|shift` (absent without a published rota). */
 function published(ctx: ScenarioContext): Map<string, Assignment> | undefined {
@@ -46,6 +46,6 @@ export const disruption: Rule = {
     const now = new Map(view.rota.assignments.map((a) => [`${a.officerId}|${a.shiftId}`, a]));
     const added = [...now].filter(([key]) => !before.has(key)).map(([, a]) => a);
     const findings = [...removed.map((a) => change(a.officerId, a.shiftId, false)), ...added.map((a) => change(a.officerId, a.shiftId, true))];
-    return { findings, objective: findings.reduce((sum, f) => sum + f.penalty, 0) };
+    return verdictOf(findings);
   },
 };

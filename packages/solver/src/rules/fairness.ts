@@ -1,7 +1,7 @@
 import type { ScenarioContext } from '../domain/context.js';
 import type { Officer, Shift } from '../domain/types.js';
 import type { Term } from '../model/linear.js';
-import { fmt, finding, officerLabel, type Rule } from './rule.js';
+import { fmt, finding, officerLabel, type Rule, verdictOf } from './rule.js';
 
 /** One balanced quantity: per-shift contribution, a per-officer constant, and the weight of a unit of spread. */
 interface Dimension {
@@ -88,6 +88,6 @@ export const fairness: Rule = {
         }),
       ];
     });
-    return { findings, objective: findings.reduce((sum, f) => sum + f.penalty, 0) };
+    return verdictOf(findings);
   },
 };

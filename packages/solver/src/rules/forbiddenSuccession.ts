@@ -1,4 +1,4 @@
-import { finding, officerLabel, shiftLabel, type Rule } from './rule.js';
+import { finding, officerLabel, shiftLabel, type Rule, verdictOf } from './rule.js';
 
 /** Shift types that must not be worked the day after another (e.g. no early after a night). */
 export const forbiddenSuccession: Rule = {
@@ -41,6 +41,6 @@ export const forbiddenSuccession: Rule = {
           );
       }),
     );
-    return { findings, objective: findings.reduce((sum, f) => sum + f.penalty, 0) };
+    return verdictOf(findings);
   },
 };

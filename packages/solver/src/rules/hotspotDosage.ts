@@ -1,4 +1,4 @@
-import { fmt, finding, type Rule, dateLabel } from './rule.js';
+import { fmt, finding, type Rule, dateLabel, verdictOf } from './rule.js';
 
 /** "Mon 2 Mar" for sentences. */
 
@@ -47,6 +47,6 @@ export const hotspotDosage: Rule = {
         ];
       }),
     );
-    return { findings, objective: findings.reduce((sum, f) => sum + f.penalty, 0) };
+    return verdictOf(findings);
   },
 };

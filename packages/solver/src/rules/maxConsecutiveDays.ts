@@ -1,6 +1,6 @@
 import type { ScenarioContext } from '../domain/context.js';
 import type { RotaView } from '../evaluate/view.js';
-import { finding, officerLabel, type Rule, dayLabel } from './rule.js';
+import { finding, officerLabel, type Rule, dayLabel, verdictOf } from './rule.js';
 
 /** A maximal stretch of horizon days with the same on/off value. */
 export interface Run {
@@ -61,6 +61,6 @@ export const maxConsecutiveDays: Rule = {
           }),
         );
     });
-    return { findings, objective: findings.reduce((sum, f) => sum + f.penalty, 0) };
+    return verdictOf(findings);
   },
 };

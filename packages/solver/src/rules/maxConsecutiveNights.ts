@@ -1,5 +1,5 @@
 import { runsOf, workPattern } from './maxConsecutiveDays.js';
-import { finding, officerLabel, type Rule, dayLabel } from './rule.js';
+import { finding, officerLabel, type Rule, dayLabel, verdictOf } from './rule.js';
 
 /** PFEW fatigue guidance: a cap on night shifts in a row (4 by default). */
 export const maxConsecutiveNights: Rule = {
@@ -38,6 +38,6 @@ export const maxConsecutiveNights: Rule = {
           }),
         ),
     );
-    return { findings, objective: findings.reduce((sum, f) => sum + f.penalty, 0) };
+    return verdictOf(findings);
   },
 };

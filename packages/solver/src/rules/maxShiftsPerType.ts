@@ -1,4 +1,4 @@
-import { finding, officerLabel, type Rule } from './rule.js';
+import { finding, officerLabel, type Rule, verdictOf } from './rule.js';
 
 /** An officer's cap on shifts of one type over the horizon (e.g. no nights, at most 4 lates). */
 export const maxShiftsPerType: Rule = {
@@ -42,6 +42,6 @@ export const maxShiftsPerType: Rule = {
         ];
       }),
     );
-    return { findings, objective: findings.reduce((sum, f) => sum + f.penalty, 0) };
+    return verdictOf(findings);
   },
 };

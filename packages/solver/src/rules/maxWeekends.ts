@@ -1,5 +1,5 @@
 import type { ScenarioContext } from '../domain/context.js';
-import { finding, officerLabel, type Rule, dayLabel } from './rule.js';
+import { finding, officerLabel, type Rule, dayLabel, verdictOf } from './rule.js';
 
 /**
  * The horizon's weekends as lists of day indexes: the Saturday and Sunday of one calendar week
@@ -56,6 +56,6 @@ export const maxWeekends: Rule = {
         }),
       ];
     });
-    return { findings, objective: findings.reduce((sum, f) => sum + f.penalty, 0) };
+    return verdictOf(findings);
   },
 };

@@ -1,7 +1,7 @@
 import type { ScenarioContext } from '../domain/context.js';
 import type { RotaModel } from '../model/rotaModel.js';
 import { runsOf, workPattern, type Run } from './maxConsecutiveDays.js';
-import { finding, officerLabel, type Rule, dayLabel } from './rule.js';
+import { finding, officerLabel, type Rule, dayLabel, verdictOf } from './rule.js';
 
 /**
  * Rows for "a run of `working` days that starts after day 0 lasts at least k days (or reaches
@@ -68,6 +68,6 @@ export const minConsecutiveDays: Rule = {
         }),
       );
     });
-    return { findings, objective: findings.reduce((sum, f) => sum + f.penalty, 0) };
+    return verdictOf(findings);
   },
 };

@@ -1,6 +1,6 @@
 import { workPattern } from './maxConsecutiveDays.js';
 import { shapeMinRun, shortRuns } from './minConsecutiveDays.js';
-import { finding, officerLabel, type Rule, dayLabel } from './rule.js';
+import { finding, officerLabel, type Rule, dayLabel, verdictOf } from './rule.js';
 
 /** A single day off between duties is no rest: a stretch of days off lasts at least k days. */
 export const minConsecutiveDaysOff: Rule = {
@@ -31,6 +31,6 @@ export const minConsecutiveDaysOff: Rule = {
         }),
       );
     });
-    return { findings, objective: findings.reduce((sum, f) => sum + f.penalty, 0) };
+    return verdictOf(findings);
   },
 };

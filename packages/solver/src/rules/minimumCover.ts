@@ -1,6 +1,6 @@
 import type { ScenarioContext } from '../domain/context.js';
 import type { CoverRule, Officer, Shift } from '../domain/types.js';
-import { finding, shiftLabel, type Rule } from './rule.js';
+import { finding, shiftLabel, type Rule, verdictOf } from './rule.js';
 
 /** Shifts a cover rule applies to. */
 export function coverShifts(ctx: ScenarioContext, rule: CoverRule): Shift[] {
@@ -53,6 +53,6 @@ export const minimumCover: Rule = {
         ];
       }),
     );
-    return { findings, objective: findings.reduce((sum, f) => sum + f.penalty, 0) };
+    return verdictOf(findings);
   },
 };

@@ -1,6 +1,6 @@
 import type { ScenarioContext } from '../domain/context.js';
 import type { Shift } from '../domain/types.js';
-import { fmt, finding, officerLabel, shiftLabel, type Rule } from './rule.js';
+import { fmt, finding, officerLabel, shiftLabel, type Rule, verdictOf } from './rule.js';
 
 /**
  * Groups of shifts of which an officer can work at most one, covering every rest conflict
@@ -65,6 +65,6 @@ export const minimumRest: Rule = {
         ];
       });
     });
-    return { findings, objective: findings.reduce((sum, f) => sum + f.penalty, 0) };
+    return verdictOf(findings);
   },
 };

@@ -1,4 +1,4 @@
-import { finding, officerLabel, shiftLabel, type Rule } from './rule.js';
+import { finding, officerLabel, shiftLabel, type Rule, verdictOf } from './rule.js';
 
 /** One duty a day, and never two duties at once. */
 export const oneShiftPerDay: Rule = {
@@ -36,6 +36,6 @@ export const oneShiftPerDay: Rule = {
         ];
       }),
     );
-    return { findings, objective: findings.reduce((sum, f) => sum + f.penalty, 0) };
+    return verdictOf(findings);
   },
 };

@@ -1,7 +1,7 @@
 import type { ScenarioContext } from '../domain/context.js';
 import type { Officer } from '../domain/types.js';
 import type { Term } from '../model/linear.js';
-import { fmt, finding, officerLabel, shiftLabel, type Rule } from './rule.js';
+import { fmt, finding, officerLabel, shiftLabel, type Rule, verdictOf } from './rule.js';
 
 /** "time and a third" for sentences. */
 export function payRate(multiplier: number): string {
@@ -72,6 +72,6 @@ export const overtime: Rule = {
       }
       return out;
     });
-    return { findings, objective: findings.reduce((sum, f) => sum + f.penalty, 0) };
+    return verdictOf(findings);
   },
 };

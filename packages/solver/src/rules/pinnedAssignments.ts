@@ -1,5 +1,5 @@
 import type { Pin } from '../domain/types.js';
-import { finding, officerLabel, shiftLabel, type Rule } from './rule.js';
+import { finding, officerLabel, shiftLabel, type Rule, verdictOf } from './rule.js';
 
 /** The scenario's pins, each (officer, shift, kind) once: a repeated pin is one decision. */
 function uniquePins(pins: Pin[] = []): Pin[] {
@@ -44,6 +44,6 @@ export const pinnedAssignments: Rule = {
         }),
       ];
     });
-    return { findings, objective: findings.reduce((sum, f) => sum + f.penalty, 0) };
+    return verdictOf(findings);
   },
 };

@@ -1,7 +1,7 @@
 import type { ScenarioContext } from '../domain/context.js';
 import type { Officer, Shift, ShiftRequest } from '../domain/types.js';
 import type { Term } from '../model/linear.js';
-import { finding, officerLabel, type Rule, dateLabel } from './rule.js';
+import { finding, officerLabel, type Rule, dateLabel, verdictOf } from './rule.js';
 
 /** "Mon 2 Mar" for sentences. */
 
@@ -79,6 +79,6 @@ export const requests: Rule = {
         }),
       ];
     });
-    return { findings, objective: findings.reduce((sum, f) => sum + f.penalty, 0) };
+    return verdictOf(findings);
   },
 };

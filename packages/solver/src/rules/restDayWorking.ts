@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { ScenarioContext } from '../domain/context.js';
 import type { Shift } from '../domain/types.js';
-import { fmt, finding, officerLabel, shiftLabel, type Rule } from './rule.js';
+import { fmt, finding, officerLabel, shiftLabel, type Rule, verdictOf } from './rule.js';
 import { payRate } from './overtime.js';
 
 /**
@@ -76,6 +76,6 @@ export const restDayWorking: Rule = {
         ];
       }),
     );
-    return { findings, objective: findings.reduce((sum, f) => sum + f.penalty, 0) };
+    return verdictOf(findings);
   },
 };

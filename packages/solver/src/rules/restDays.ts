@@ -1,5 +1,5 @@
 import type { ScenarioContext } from '../domain/context.js';
-import { finding, officerLabel, type Rule, dayLabel } from './rule.js';
+import { finding, officerLabel, type Rule, dayLabel, verdictOf } from './rule.js';
 
 /** A 7-day block of the horizon (the last may be shorter) and the rest days it must hold. */
 export interface RestBlock {
@@ -60,6 +60,6 @@ export const restDays: Rule = {
         ];
       }),
     );
-    return { findings, objective: findings.reduce((sum, f) => sum + f.penalty, 0) };
+    return verdictOf(findings);
   },
 };

@@ -28,6 +28,11 @@ export interface Rule {
   explain(view: RotaView): RuleVerdict;
 }
 
+/** A verdict whose objective is the sum of its findings' penalties (most penalty rules). */
+export function verdictOf(findings: Finding[]): RuleVerdict {
+  return { findings, objective: findings.reduce((sum, f) => sum + f.penalty, 0) };
+}
+
 /** Helper for rules: a finding of this rule with its kind filled in. */
 export function finding(rule: Pick<Rule, 'id'>, kind: RuleKind, f: Omit<Finding, 'ruleId' | 'kind' | 'violation'> & { violation?: boolean }): Finding {
   return { ruleId: rule.id, kind, violation: f.violation ?? kind === 'hard', ...f };

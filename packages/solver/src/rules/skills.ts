@@ -1,4 +1,4 @@
-import { finding, officerLabel, shiftLabel, type Rule } from './rule.js';
+import { finding, officerLabel, shiftLabel, type Rule, verdictOf } from './rule.js';
 
 /** Every skill a shift type requires is held by each officer rostered on it. */
 export const skills: Rule = {
@@ -36,6 +36,6 @@ export const skills: Rule = {
         }),
       ];
     }));
-    return { findings, objective: findings.reduce((sum, f) => sum + f.penalty, 0) };
+    return verdictOf(findings);
   },
 };

@@ -1,4 +1,4 @@
-import { fmt, finding, officerLabel, type Rule } from './rule.js';
+import { fmt, finding, officerLabel, type Rule, verdictOf } from './rule.js';
 
 /**
  * An officer's own floor and ceiling on paid time over the horizon (part-time contracts, the
@@ -37,6 +37,6 @@ export const totalMinutes: Rule = {
         out.push(finding(this, kind, { officerId: officer.id, amount: total - max, unit: 'minutes', penalty: setting.hard ? 0 : -setting.weight * (total - max), message: `${who} is rostered for ${fmt(total / 60)} h over the rota; their maximum is ${fmt(max / 60)} h.` }));
       return out;
     });
-    return { findings, objective: findings.reduce((sum, f) => sum + f.penalty, 0) };
+    return verdictOf(findings);
   },
 };

@@ -1,5 +1,5 @@
 import type { Term } from '../model/linear.js';
-import { fmt, finding, officerLabel, type Rule, dayLabel } from './rule.js';
+import { fmt, finding, officerLabel, type Rule, dayLabel, verdictOf } from './rule.js';
 
 /** Working Time Regulations: a cap on any rolling 7 days and on the average week (reg 4). */
 export const workingTime: Rule = {
@@ -50,6 +50,6 @@ export const workingTime: Rule = {
       }
       return out;
     });
-    return { findings, objective: findings.reduce((sum, f) => sum + f.penalty, 0) };
+    return verdictOf(findings);
   },
 };
