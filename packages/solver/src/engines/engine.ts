@@ -18,6 +18,8 @@ export interface EngineRun {
   seconds: number;
   /** Reduced costs of the columns, for LP relaxations only (shortlisting, never trusted alone). */
   duals?: Float64Array;
+  /** Row duals (shadow prices) of an LP relaxation: reduced cost of column j is cost_j − Σ_i rowDuals_i·a_ij. */
+  rowDuals?: Float64Array;
   message?: string;
 }
 
@@ -32,7 +34,8 @@ export interface RunOptions {
   lpAlgorithm?: 'choose' | 'simplex' | 'ipm';
   /** Polled during the run; true stops it (best incumbent kept). */
   shouldStop?: () => boolean;
-  onImprove?: (objective: number, bound: number | null) => void;
+  /** Each improving incumbent of a MIP run, with its values when the engine gives them. */
+  onImprove?: (objective: number, bound: number | null, values?: Float64Array) => void;
   /** Called about once a second while a MIP runs, with the engine's current bound. */
   onTick?: (bound: number | null) => void;
 }
@@ -42,6 +45,8 @@ export interface EngineSession {
   run(options: RunOptions): EngineRun;
   /** Change column bounds (fix or free variables) before the next run. */
   setBounds(indices: number[], lower: number[], upper: number[]): void;
+  /** Change objective coefficients before the next run (pricing in column generation). */
+  setCosts?(indices: number[], costs: number[]): void;
   dispose(): void;
 }
 

@@ -39,7 +39,7 @@ export const highsEngine: Engine = {
   async open(model, options = {}) {
     const h = await getRuntime();
     const native = h.createModel(toModelData(h, model, options.relax ?? false));
-    native.options.set({ output_flag: false, random_seed: 0 });
+    native.options.set({ output_flag: false, random_seed: 0, ...(process.env.HIGHS_OPTS ? JSON.parse(process.env.HIGHS_OPTS) : {}) });
     const isMip = !options.relax && model.integerCount > 0;
     const S = h.constants.modelStatus;
     // Current column bounds, so a warm start can be clamped to what the session allows now.
@@ -52,6 +52,10 @@ export const highsEngine: Engine = {
         const order = idx.map((_, k) => k).sort((a, b) => idx[a] - idx[b]);
         const inf = (x: number) => (x === Infinity ? h.infinity : x === -Infinity ? -h.infinity : x);
         native.changeColsBounds({ kind: 'set', indices: Int32Array.from(order, (k) => idx[k]) }, Float64Array.from(order, (k) => inf(lower[k])), Float64Array.from(order, (k) => inf(upper[k])));
+      },
+      setCosts(idx, costs) {
+        const order = idx.map((_, k) => k).sort((a, b) => idx[a] - idx[b]);
+        native.changeColsCost({ kind: 'set', indices: Int32Array.from(order, (k) => idx[k]) }, Float64Array.from(order, (k) => costs[k]));
       },
       run(opts: RunOptions): EngineRun {
         const started = performance.now();
@@ -79,11 +83,11 @@ export const highsEngine: Engine = {
               opts.onTick(e.data.mip_dual_bound ?? null);
             }
           },
-          [h.constants.callbackType.mipImprovingSolution]: (e: { data: { objective_function_value?: number; mip_dual_bound?: number } }) => {
+          [h.constants.callbackType.mipImprovingSolution]: (e: { data: { objective_function_value?: number; mip_dual_bound?: number; mip_solution?: Float64Array } }) => {
             const obj = e.data.objective_function_value;
             if (obj !== undefined && obj > bestSeen) {
               bestSeen = obj;
-              opts.onImprove?.(obj, e.data.mip_dual_bound ?? null);
+              opts.onImprove?.(obj, e.data.mip_dual_bound ?? null, e.data.mip_solution ? Float64Array.from(e.data.mip_solution) : undefined);
             }
           },
           [h.constants.callbackType.simplexInterrupt]: (e: { interrupt(): void }) => {
@@ -102,8 +106,10 @@ export const highsEngine: Engine = {
         const bound = isMip ? Number(native.info.get('mip_dual_bound')) : code === S.optimal ? objective : null;
         const status: EngineRun['status'] =
           code === S.optimal ? 'optimal' : code === S.infeasible ? 'infeasible' : code === S.timeLimit || code === 17 ? 'timeLimit' : hasPrimal ? 'feasible' : 'error';
-        const duals = !isMip && hasPrimal ? Float64Array.from(native.getSolution().colDual) : undefined;
-        return { status, values, objective, bound: Number.isFinite(bound) ? bound : null, seconds: (performance.now() - started) / 1000, duals, message: status === 'error' ? `HiGHS model status ${code}` : undefined };
+        const solution = !isMip && hasPrimal ? native.getSolution() : null;
+        const duals = solution ? Float64Array.from(solution.colDual) : undefined;
+        const rowDuals = solution ? Float64Array.from(solution.rowDual) : undefined;
+        return { status, values, objective, bound: Number.isFinite(bound) ? bound : null, seconds: (performance.now() - started) / 1000, duals, rowDuals, message: status === 'error' ? `HiGHS model status ${code}` : undefined };
       },
       dispose() {
         native.dispose();

@@ -7,7 +7,10 @@ import { evaluateWith } from '../evaluate/evaluate.js';
 import { buildModel } from '../model/build.js';
 import type { RotaModel } from '../model/rotaModel.js';
 import { assignmentStart, decodeRota } from './decode.js';
+import { decompose } from './decompose.js';
 import { construct, improve, pointFor, relGap, searchState, type LnsContext } from './lns.js';
+import { decomposable } from './partner.js';
+import { startPartner, type PartnerThread } from './partnerThread.js';
 import type { SolveOptions, SolveResult, SolveStatus } from './types.js';
 
 /** Models with more assignment binaries than this are solved by fix-and-optimise (LNS). */
@@ -37,9 +40,15 @@ export async function runSolve(scenario: Scenario, options: SolveOptions = {}, h
   const model = buildModel(ctx);
   const engine = engineByName(options.engine ?? 'highs');
   let bound: number | null = null;
+  // Every source's bound is a valid upper bound (maximisation): keep the tightest.
+  const tighten = (b: number | null) => {
+    if (b !== null && Number.isFinite(b) && (bound === null || b < bound)) bound = b;
+  };
   let proved = false;
+  let partner: PartnerThread | null = null;
   const { lns, setDeadline } = searchState(model, tolerance, stop, (incumbent, source) => {
     hooks.onIncumbent?.(decodeRota(model, incumbent.values), incumbent.objective);
+    if (source !== 'partner') partner?.post(incumbent.values);
     report(source);
   });
   setDeadline(remaining());
@@ -54,17 +63,24 @@ export async function runSolve(scenario: Scenario, options: SolveOptions = {}, h
   const session = await engine.open(model.lp);
   try {
     const large = engine.name !== 'jsls' && model.assignEntries().length > MONOLITHIC_MAX_BINARIES;
-    const lpBound = large ? relaxationBoundInParallel(scenario, Math.max(1, remaining() - 1)) : null;
+    // The second core: column generation over officer rosters when the model splits by officer
+    // (bound and rotas), else the compact LP relaxation bound for large models.
+    if (engine.name === 'highs' && process.env.PATROLPLAN_PARTNER !== '0' && decomposable(decompose(model))) {
+      partner = startPartner(scenario, Math.max(1, remaining() - 1), (values) => lns.accept(values, 'partner'), tighten);
+    }
+    const lpBound = large && !partner ? relaxationBoundInParallel(scenario, Math.max(1, remaining() - 1)) : null;
     const found = await searchModel(model, session, engine, lns, options.startRota ? startOf(model, options) : undefined);
-    bound = found.bound;
+    tighten(found.bound);
     proved = found.proved;
+    if (partner) lns.log.push(...(await partner.finish()).map((line) => `partner: ${line}`));
     if (lpBound) {
       const relaxed = await lpBound;
       lns.log.push(`LP relaxation bound (parallel thread): ${relaxed.status} in ${relaxed.seconds.toFixed(1)} s`);
-      bound = relaxed.bound;
+      tighten(relaxed.bound);
     }
   } finally {
     session.dispose();
+    void partner?.finish();
   }
 
   const best = lns.getBest();

@@ -1,0 +1,185 @@
+import type { Engine, EngineSession } from '../engines/index.js';
+import type { LinearModel } from '../model/linear.js';
+import type { RotaModel } from '../model/rotaModel.js';
+import type { Decomposition } from './decompose.js';
+import type { LnsContext } from './lns.js';
+import { PatternPool } from './master.js';
+
+/** Pricing time per officer per round: short while the duals are still rough, longer to prove. */
+const PRICING_SECONDS = { first: 0.25, max: 2 };
+
+/** What column generation established. */
+export interface ColumnGenerationResult {
+  /** Best Lagrangian (Dantzig–Wolfe) upper bound proved; null when no round priced every officer. */
+  bound: number | null;
+  /** Restricted master LP value at the last round. */
+  masterValue: number | null;
+  rounds: number;
+  /** True when no officer had an improving pattern: `bound` is the master LP optimum. */
+  converged: boolean;
+}
+
+/** Never trust an engine: a column enters the pool only if the officer's own rows hold for it. */
+const rosterHolds = (lp: LinearModel, values: ArrayLike<number>) => {
+  const check = lp.check(values, 1e-6);
+  return check.maxViolation <= 1e-6 && check.integral;
+};
+
+/** Calls between column generation rounds (the partner thread takes in messages there). */
+export interface GenerationHooks {
+  betweenRounds?: () => Promise<void>;
+  onBound?: (bound: number) => void;
+}
+
+/** One pricing engine session per officer block, re-costed every round. */
+export class Pricer {
+  private sessions: (EngineSession | null)[];
+  /** Current per-officer pricing time limit (kept across calls). */
+  pricingSeconds = PRICING_SECONDS.first;
+  /** Each officer's last pricing costs and proved ceiling, to skip solves that cannot pay. */
+  last: ({ costs: number[]; ceiling: number } | null)[] = [];
+
+  private constructor(sessions: EngineSession[]) {
+    this.sessions = sessions;
+  }
+
+  static async open(engine: Engine, split: Decomposition): Promise<Pricer> {
+    return new Pricer(await Promise.all(split.blocks.map((b) => engine.open(b.lp))));
+  }
+
+  session(block: number): EngineSession {
+    const s = this.sessions[block];
+    if (!s) throw new Error('pricer disposed');
+    return s;
+  }
+
+  dispose(): void {
+    for (const s of this.sessions) s?.dispose();
+    this.sessions = this.sessions.map(() => null);
+  }
+}
+
+/**
+ * Dantzig–Wolfe column generation over officer rosters. Each round solves the restricted master
+ * LP, turns its row duals into a price on every officer's columns (what their cover is worth
+ * now), and asks each officer's own MIP — their rules only — for the roster with the best
+ * reduced cost. Rosters that improve enter the pool. The Lagrangian bound
+ * (master value + Σ positive reduced-cost bounds) is valid after every full round, so the gap is
+ * known long before the LP converges; it is far tighter than the compact LP relaxation because
+ * each officer's rules are enforced exactly, not fractionally.
+ */
+export async function generateColumns(model: RotaModel, engine: Engine, lns: LnsContext, pool: PatternPool, pricer: Pricer, seconds: number, hooks: GenerationHooks = {}): Promise<ColumnGenerationResult> {
+  const started = performance.now();
+  const left = () => Math.min(lns.remaining(), seconds - (performance.now() - started) / 1000);
+  const { split } = pool;
+  const result: ColumnGenerationResult = { bound: null, masterValue: null, rounds: 0, converged: false };
+  let pricingSeconds = pricer.pricingSeconds;
+  // While most officers still find better rosters, take each officer's first improving one.
+  let hurry = process.env.CG_HURRY === "1";
+  while (left() > 0.2 && !lns.stop() && pool.coversEveryBlock()) {
+    await hooks.betweenRounds?.();
+    const roundStarted = performance.now();
+    const masterLp = pool.master(false);
+    const session = await engine.open(masterLp, { relax: true });
+    const run = session.run({ timeLimitSeconds: Math.max(0.1, left()), shouldStop: lns.stop });
+    session.dispose();
+    if (run.status !== 'optimal' || !run.rowDuals || run.objective === null) {
+      lns.log.push(`column generation: master LP ${run.status}`);
+      break;
+    }
+    const masterSeconds = (performance.now() - roundStarted) / 1000;
+    const prices = run.rowDuals;
+    const convexityDual = (b: number) => prices[split.linkingRows.length + b];
+    result.masterValue = run.objective;
+    result.rounds++;
+    let added = 0;
+    let lagrangian = run.objective;
+    let complete = true;
+    let timedOut = 0;
+    let unproved = 0;
+    for (const b of split.blocks.keys()) {
+      if (left() <= 0.1 || lns.stop()) {
+        complete = false;
+        break;
+      }
+      const priced = priceBlock(model, lns, pool, pricer, b, prices, convexityDual(b), Math.min(pricingSeconds, left()), hurry);
+      if (priced.ceiling === null) complete = false;
+      else lagrangian += Math.max(0, priced.ceiling - convexityDual(b));
+      if (priced.ceiling === null || priced.ceiling > convexityDual(b) + 1e-6) unproved++;
+      added += priced.added;
+      if (priced.timedOut) timedOut++;
+    }
+    hurry = process.env.CG_HURRY === "1" && added >= split.blocks.length / 2;
+    // Proving needs every officer priced to optimality: give pricing more time once columns dry up.
+    if (timedOut > 0 && added < split.blocks.length / 4) pricer.pricingSeconds = pricingSeconds = Math.min(PRICING_SECONDS.max, pricingSeconds * 2);
+    if (complete) {
+      result.bound = result.bound === null ? lagrangian : Math.min(result.bound, lagrangian);
+      hooks.onBound?.(result.bound);
+    }
+    if (process.env.PATROLPLAN_TRACE) lns.log.push(`column generation round ${result.rounds}: master ${run.objective.toFixed(2)}, bound ${lagrangian.toFixed(2)}${complete ? '' : ' (partial)'}, +${added} rosters, master ${masterSeconds.toFixed(2)} s, round ${((performance.now() - roundStarted) / 1000).toFixed(2)} s`);
+    if (added === 0 && complete && unproved === 0) {
+      result.converged = true;
+      result.bound = Math.min(result.bound ?? Infinity, run.objective);
+      break;
+    }
+  }
+  return result;
+}
+
+/**
+ * Price-and-branch: the master over the pooled rosters as a MIP (one roster per officer), started
+ * from the incumbent. Its point goes through the search's acceptance check like any other.
+ */
+export async function solveIntegerMaster(engine: Engine, lns: LnsContext, pool: PatternPool, seconds: number): Promise<{ status: string; seconds: number }> {
+  const best = lns.getBest();
+  if (best) pool.addPoint(best.values);
+  const masterLp = pool.master(true);
+  const session = await engine.open(masterLp);
+  try {
+    const run = session.run({ timeLimitSeconds: Math.max(0.1, Math.min(seconds, lns.remaining())), gapTolerance: lns.tolerance, start: best ? pool.startFor(best.values) : undefined, shouldStop: lns.stop, onTick: lns.tick });
+    if (run.values) lns.accept(pool.toPoint(run.values), 'integer master');
+    return { status: run.status, seconds: run.seconds };
+  } finally {
+    session.dispose();
+  }
+}
+
+/**
+ * Price one officer at the master's duals: their own MIP with each column costed at its
+ * objective minus what its linking rows are worth now. Skipped without a solve when the last
+ * proved ceiling, moved by the largest possible gain from the changed costs, cannot beat the
+ * convexity dual (still a valid ceiling for the bound).
+ */
+function priceBlock(model: RotaModel, lns: LnsContext, pool: PatternPool, pricer: Pricer, b: number, prices: Float64Array, convexityDual: number, seconds: number, hurry: boolean) {
+  const block = pool.split.blocks[b];
+  const links = pool.linksOf(b);
+  const costs = block.cols.map((c, i) => model.lp.cost[c] - links[i].reduce((sum, [pos, a]) => sum + prices[pos] * a, 0));
+  const threshold = convexityDual + 1e-6;
+  const last = pricer.last[b];
+  if (last) {
+    let ceiling = last.ceiling;
+    costs.forEach((c, i) => {
+      const delta = c - last.costs[i];
+      if (delta > 0) ceiling += delta * block.lp.upper[i];
+      else if (delta < 0) ceiling += delta * block.lp.lower[i];
+    });
+    if (ceiling <= threshold) return { ceiling, added: 0, timedOut: false };
+  }
+  const pricing = pricer.session(b);
+  pricing.setCosts!(block.cols.map((_, i) => i), costs);
+  const best = lns.getBest();
+  const start = best ? Float64Array.from(block.cols, (c) => best.values[c]) : undefined;
+  // Every improving roster the engine meets on the way is a column, not just the last.
+  const found: Float64Array[] = [];
+  const onImprove = (objective: number, _bound: number | null, values?: Float64Array) => {
+    if (objective > threshold && values) found.push(values);
+  };
+  const stop = () => lns.stop() || (hurry && found.length > 0);
+  const run = pricing.run({ timeLimitSeconds: seconds, gapTolerance: 1e-6, start, shouldStop: stop, onImprove });
+  const ceiling = run.status === 'optimal' ? run.objective : run.bound;
+  if (run.values && run.objective !== null && run.objective > threshold) found.push(run.values);
+  let added = 0;
+  for (const values of found) if (rosterHolds(block.lp, values) && pool.add(b, values)) added++;
+  pricer.last[b] = ceiling !== null && Number.isFinite(ceiling) ? { costs, ceiling } : null;
+  return { ceiling, added, timedOut: run.status !== 'optimal' && !(hurry && found.length > 0) };
+}

@@ -1,0 +1,92 @@
+import type { Engine } from '../engines/index.js';
+import type { RotaModel } from '../model/rotaModel.js';
+import { generateColumns, Pricer, solveIntegerMaster } from './colgen.js';
+import { decompose, type Decomposition } from './decompose.js';
+import type { LnsContext } from './lns.js';
+import { PatternPool } from './master.js';
+
+/** Share of the partner's time kept for the integer master when generation has not converged. */
+const INTEGER_MASTER_RESERVE = 0.25;
+
+/** How the partner search talks to the main search (messages between threads, or direct calls in tests). */
+export interface PartnerChannel {
+  /** Incumbents the main search found since the last call. */
+  drain(): Float64Array[];
+  postBound(bound: number): void;
+  postPoint(values: Float64Array): void;
+  /** Lets queued messages in (a thread only sees them between tasks). */
+  yieldToMessages(): Promise<void>;
+}
+
+/**
+ * Whether the rota model splits usefully by officer: at least two officers with their own rows
+ * and something (cover, capacity) tying them together.
+ */
+export function decomposable(split: Decomposition): boolean {
+  return split.blocks.filter((b) => b.cols.length > 0).length >= 2 && split.linkingRows.length > 0 && split.blocks.every((b) => b.cols.length > 0);
+}
+
+/**
+ * The second core's search: Dantzig–Wolfe column generation over officer rosters, alternating
+ * with the integer master over the pooled rosters. It proves the decomposition bound (usually far
+ * tighter than the compact LP) and posts every better rota it finds; the main search's
+ * incumbents flow back in as rosters, so each side starts from the other's best.
+ */
+export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsContext, channel: PartnerChannel, split = decompose(model)): Promise<void> {
+  const pool = new PatternPool(model.lp, split);
+  const pricer = await Pricer.open(engine, split);
+  const takeIncumbents = async () => {
+    await channel.yieldToMessages();
+    for (const values of channel.drain()) {
+      pool.addPoint(values);
+      lns.accept(values, 'main search');
+    }
+  };
+  try {
+    // Every officer's best roster under their own rules alone: the master is feasible from the
+    // start (the linking rows' slack absorbs the rest) even before the main search reports.
+    await seedPool(pool, pricer, lns);
+    const reserve = Math.max(2, lns.remaining() * INTEGER_MASTER_RESERVE);
+    let converged = false;
+    let poolSizeAtLastMaster = -1;
+    while (lns.remaining() > 0.3 && !lns.stop()) {
+      await takeIncumbents();
+      if (!pool.coversEveryBlock()) {
+        // Some officer's own rules could not be solved alone in time: wait for the main search.
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        continue;
+      }
+      if (!converged) {
+        // Rosters from an unconverged master are rarely better than the main search's, so
+        // generation runs to convergence, or until only the reserve is left.
+        const round = await generateColumns(model, engine, lns, pool, pricer, lns.remaining() - reserve, { betweenRounds: takeIncumbents, onBound: (b) => channel.postBound(b) });
+        converged = round.converged;
+        if (round.bound !== null) channel.postBound(round.bound);
+      }
+      await takeIncumbents();
+      if (pool.patterns.length === poolSizeAtLastMaster) {
+        // Converged and nothing new to combine: leave the core to the main search.
+        if (converged) break;
+        continue;
+      }
+      poolSizeAtLastMaster = pool.patterns.length;
+      const before = lns.getBest()?.objective ?? -Infinity;
+      await solveIntegerMaster(engine, lns, pool, converged ? Math.max(5, lns.remaining() / 2) : lns.remaining());
+      const best = lns.getBest();
+      if (best && best.objective > before) channel.postPoint(best.values);
+    }
+  } finally {
+    pricer.dispose();
+  }
+}
+
+async function seedPool(pool: PatternPool, pricer: Pricer, lns: LnsContext): Promise<void> {
+  const { split } = pool;
+  for (const [b, block] of split.blocks.entries()) {
+    if (lns.stop() || lns.remaining() <= 0.3) return;
+    const session = pricer.session(b);
+    session.setCosts!(block.cols.map((_, i) => i), block.cols.map((c) => pool.full.cost[c]));
+    const run = session.run({ timeLimitSeconds: Math.min(2, lns.remaining()), gapTolerance: 1e-3, shouldStop: lns.stop });
+    if (run.values && block.lp.check(run.values, 1e-6).maxViolation <= 1e-6) pool.add(b, run.values);
+  }
+}
