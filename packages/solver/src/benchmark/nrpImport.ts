@@ -61,9 +61,16 @@ export interface NrpInstance {
 export const NRP_START_DATE = '2024-01-01';
 export const NRP_TIMEZONE = 'UTC';
 
+/** nrpDate by day (luxon is slow, and an instance asks for the same few hundred days ~10⁴ times). */
+const nrpDates: string[] = [];
+
 /** Local date of benchmark day `d`. */
 export function nrpDate(day: number): string {
-  return DateTime.fromISO(NRP_START_DATE, { zone: 'utc' }).plus({ days: day }).toISODate()!;
+  const cached = Number.isInteger(day) && day >= 0 && day < 100_000 ? nrpDates[day] : undefined;
+  if (cached !== undefined) return cached;
+  const date = DateTime.fromISO(NRP_START_DATE, { zone: 'utc' }).plus({ days: day }).toISODate()!;
+  if (Number.isInteger(day) && day >= 0 && day < 100_000) nrpDates[day] = date;
+  return date;
 }
 
 /** Our shift id (`<shiftTypeId>@<date>`) for a benchmark shift on day `d`. */
@@ -160,6 +167,16 @@ export function nrpToScenario(instance: NrpInstance): Scenario {
   const everyDay = [1, 2, 3, 4, 5, 6, 7];
   const shiftTypes: ShiftType[] = instance.shifts.map((x) => ({ id: x.id, name: x.id, start: '00:00', end: clock(x.minutes), weekdays: everyDay, paidMinutes: x.minutes, night: false, cannotFollow: x.cannotFollow }));
   const request = (kind: 'on' | 'off') => (r: NrpRequest) => ({ kind, date: nrpDate(r.day), shiftTypeId: r.shiftId, weight: r.weight });
+  const byStaff = (list: NrpRequest[]) => {
+    const result = new Map<string, NrpRequest[]>();
+    for (const r of list) {
+      const mine = result.get(r.staffId);
+      if (mine) mine.push(r);
+      else result.set(r.staffId, [r]);
+    }
+    return result;
+  };
+  const [onByStaff, offByStaff] = [byStaff(instance.onRequests), byStaff(instance.offRequests)];
   const officers: Officer[] = instance.staff.map((x) => ({
     id: x.id,
     name: x.id,
@@ -167,7 +184,7 @@ export function nrpToScenario(instance: NrpInstance): Scenario {
     skills: [],
     contractMinutesPerWeek: 0,
     abstractions: (instance.daysOff.get(x.id) ?? []).map((d) => ({ kind: 'other' as const, start: nrpDate(d), end: nrpDate(d + 1), note: 'benchmark day off' })),
-    requests: [...instance.onRequests.filter((r) => r.staffId === x.id).map(request('on')), ...instance.offRequests.filter((r) => r.staffId === x.id).map(request('off'))],
+    requests: [...(onByStaff.get(x.id) ?? []).map(request('on')), ...(offByStaff.get(x.id) ?? []).map(request('off'))],
     limits: {
       maxShiftsByType: { ...x.maxShifts }, maxTotalMinutes: x.maxTotalMinutes, minTotalMinutes: x.minTotalMinutes, maxWeekends: x.maxWeekends,
       maxConsecutiveWorkingDays: x.maxConsecutiveShifts, minConsecutiveWorkingDays: x.minConsecutiveShifts, minConsecutiveDaysOff: x.minConsecutiveDaysOff,

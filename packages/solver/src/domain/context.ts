@@ -51,10 +51,21 @@ export interface ScenarioContext {
 
 function buildPeriods(shifts: Shift[]): Period[] {
   const cuts = [...new Set(shifts.flatMap((s) => [s.startMs, s.endMs]))].sort((a, b) => a - b);
+  // Shifts by start; a shift covering [startMs, endMs] started in [startMs − longest, startMs],
+  // so each period scans that stretch only, not every shift of the horizon.
+  const byStart = shifts.map((_, k) => k).sort((a, b) => shifts[a].startMs - shifts[b].startMs);
+  const longest = shifts.reduce((m, s) => Math.max(m, s.endMs - s.startMs), 0);
   const periods: Period[] = [];
+  let from = 0;
+  let to = 0;
   for (let i = 0; i + 1 < cuts.length; i++) {
     const [startMs, endMs] = [cuts[i], cuts[i + 1]];
-    const on = shifts.filter((s) => s.startMs <= startMs && s.endMs >= endMs).map((s) => s.id);
+    while (from < byStart.length && shifts[byStart[from]].startMs < startMs - longest) from++;
+    while (to < byStart.length && shifts[byStart[to]].startMs <= startMs) to++;
+    const hits: number[] = [];
+    for (let j = from; j < to; j++) if (shifts[byStart[j]].endMs >= endMs) hits.push(byStart[j]);
+    // In the order of `shifts`, as a filter over all of them gives.
+    const on = hits.sort((a, b) => a - b).map((k) => shifts[k].id);
     if (on.length > 0) periods.push({ index: periods.length, startMs, endMs, hours: (endMs - startMs) / 3.6e6, shiftIds: on });
   }
   return periods;

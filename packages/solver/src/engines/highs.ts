@@ -39,7 +39,7 @@ export const highsEngine: Engine = {
   async open(model, options = {}) {
     const h = await getRuntime();
     const native = h.createModel(toModelData(h, model, options.relax ?? false));
-    native.options.set({ output_flag: false, random_seed: 0, ...(process.env.HIGHS_OPTS ? JSON.parse(process.env.HIGHS_OPTS) : {}) });
+    native.options.set({ output_flag: false, random_seed: 0 });
     const isMip = !options.relax && model.integerCount > 0;
     const S = h.constants.modelStatus;
     // Current column bounds, so a warm start can be clamped to what the session allows now.

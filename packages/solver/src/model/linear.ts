@@ -61,11 +61,45 @@ export class LinearModel {
 
   /** Adds `lower ≤ Σ terms ≤ upper`, merging repeated variables; an empty row is checked, not added. */
   addRow(name: string, terms: Term[], lower: number, upper: number, origin?: RowOrigin): number {
+    this.rows.push({ name, terms: this.cleanTerms(terms), lower, upper, origin });
+    return this.rows.length - 1;
+  }
+
+  // Row terms are read-only once added: ±1 terms (most of any rota model) are one shared tuple
+  // per variable, so a nonzero costs a pointer, not a fresh array. Not frozen: V8 destructures
+  // frozen arrays several times slower, and every engine reads the rows term by term.
+  private readonly plusOne: Term[] = [];
+  private readonly minusOne: Term[] = [];
+  /** seen[v] === stamp when v already occurred in the row being added (duplicate check). */
+  private seen = new Int32Array(0);
+  private stamp = 0;
+
+  private unitTerm(v: number, c: number): Term {
+    const cache = c === 1 ? this.plusOne : this.minusOne;
+    return (cache[v] ??= [v, c]);
+  }
+
+  /** Terms merged by variable in first-occurrence order, zero coefficients dropped. */
+  private cleanTerms(terms: Term[]): Term[] {
+    const n = this.names.length;
+    if (this.seen.length < n) this.seen = new Int32Array(Math.max(n, 2 * this.seen.length));
+    if (++this.stamp === 0x7fffffff) {
+      this.seen.fill(0);
+      this.stamp = 1;
+    }
+    let simple = true;
+    for (const [v, c] of terms) {
+      // Repeated or unknown variables and zero coefficients take the general path below.
+      if (!(Number.isInteger(v) && v >= 0 && v < n) || this.seen[v] === this.stamp || c === 0) {
+        simple = false;
+        break;
+      }
+      this.seen[v] = this.stamp;
+    }
+    if (simple) return terms.map(([v, c]) => (c === 1 || c === -1 ? this.unitTerm(v, c) : [v, c]));
     const merged = new Map<number, number>();
     for (const [v, c] of terms) merged.set(v, (merged.get(v) ?? 0) + c);
-    const clean = [...merged].filter(([, c]) => c !== 0);
-    this.rows.push({ name, terms: clean, lower, upper, origin });
-    return this.rows.length - 1;
+    return [...merged].filter(([, c]) => c !== 0).map(([v, c]) => (Number.isInteger(v) && v >= 0 && v < n && (c === 1 || c === -1) ? this.unitTerm(v, c) : [v, c]));
   }
 
   /** Fix a variable's value (pins, availability) by its bounds. */

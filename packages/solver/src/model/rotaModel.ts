@@ -10,13 +10,22 @@ import { LinearModel, type RowOrigin, type Term } from './linear.js';
  */
 export class RotaModel {
   readonly lp = new LinearModel();
-  private readonly assignIndex = new Map<string, number>();
+  /** assign(o, s) = assignVars[officerPos(o) × shifts + shiftPos(s)]: no key strings per call. */
+  private readonly officerPos = new Map<string, number>();
+  private readonly shiftPos = new Map<string, number>();
+  private readonly assignVars: number[] = [];
+  private readonly stride: number;
   private readonly deployIndex = new Map<string, number>();
+  /** workTerms cache: officer id → day → that day's shifts' type ids and assign variables. */
+  private readonly dayVars = new Map<string, { typeIds: string[]; vars: number[] }[]>();
 
   constructor(readonly ctx: ScenarioContext) {
+    this.stride = ctx.shifts.length;
+    ctx.shifts.forEach((shift, k) => this.shiftPos.set(shift.id, k));
     for (const officer of ctx.officers) {
+      this.officerPos.set(officer.id, this.officerPos.size);
       for (const shift of ctx.shifts) {
-        this.assignIndex.set(`${officer.id}|${shift.id}`, this.newVar(`assign:${officer.id}@${shift.id}`, { type: 'binary' }));
+        this.assignVars.push(this.newVar(`assign:${officer.id}@${shift.id}`, { type: 'binary' }));
       }
     }
     for (const hotspot of ctx.hotspots) {
@@ -32,7 +41,9 @@ export class RotaModel {
 
   /** `assign:<officer>@<shift>` */
   assign(officerId: string, shiftId: string): number {
-    const v = this.assignIndex.get(`${officerId}|${shiftId}`);
+    const o = this.officerPos.get(officerId);
+    const k = this.shiftPos.get(shiftId);
+    const v = o === undefined || k === undefined ? undefined : this.assignVars[o * this.stride + k];
     if (v === undefined) throw new Error(`no assignment variable for ${officerId} on ${shiftId}`);
     return v;
   }
@@ -45,8 +56,27 @@ export class RotaModel {
   }
 
   /** Terms that sum to 1 when the officer works on the day (at most one shift a day holds). */
-  workTerms(officerId: string, dayIndex: number, include: (shiftTypeId: string) => boolean = () => true): Term[] {
-    return (this.ctx.shiftsByDay[dayIndex] ?? []).filter((s) => include(s.shiftTypeId)).map((s) => [this.assign(officerId, s.id), 1]);
+  workTerms(officerId: string, dayIndex: number, include?: (shiftTypeId: string) => boolean): Term[] {
+    // An officer without variables keeps the uncached path (it throws only if a shift is included).
+    if (!this.officerPos.has(officerId)) return (this.ctx.shiftsByDay[dayIndex] ?? []).filter((s) => !include || include(s.shiftTypeId)).map((s) => [this.assign(officerId, s.id), 1]);
+    const day = this.dayVarsOf(officerId, dayIndex);
+    if (!day) return [];
+    const terms: Term[] = [];
+    for (let k = 0; k < day.vars.length; k++) if (!include || include(day.typeIds[k])) terms.push([day.vars[k], 1]);
+    return terms;
+  }
+
+  private dayVarsOf(officerId: string, dayIndex: number): { typeIds: string[]; vars: number[] } | undefined {
+    let days = this.dayVars.get(officerId);
+    if (!days) this.dayVars.set(officerId, (days = []));
+    let day = days[dayIndex];
+    if (!day) {
+      const shifts = this.ctx.shiftsByDay[dayIndex];
+      if (!shifts) return undefined;
+      day = { typeIds: shifts.map((s) => s.shiftTypeId), vars: shifts.map((s) => this.assign(officerId, s.id)) };
+      if (Number.isInteger(dayIndex) && dayIndex >= 0) days[dayIndex] = day;
+    }
+    return day;
   }
 
   /** Terms counting officers (optionally only those matching `counts`) on a shift. */
@@ -95,10 +125,8 @@ export class RotaModel {
 
   /** All assignment variables, for engines and neighbourhoods. */
   assignEntries(): { officerId: string; shiftId: string; variable: number }[] {
-    return [...this.assignIndex].map(([key, variable]) => {
-      const [officerId, shiftId] = key.split('|');
-      return { officerId, shiftId, variable };
-    });
+    const shiftIds = [...this.shiftPos.keys()];
+    return [...this.officerPos].flatMap(([officerId, o]) => shiftIds.map((shiftId, k) => ({ officerId, shiftId, variable: this.assignVars[o * this.stride + k] })));
   }
 
   deployEntries(): { hotspotId: string; shiftId: string; variable: number }[] {

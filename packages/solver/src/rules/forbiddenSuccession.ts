@@ -1,3 +1,5 @@
+import type { Shift } from '../domain/types.js';
+import type { Term } from '../model/linear.js';
 import { finding, officerLabel, shiftLabel, type Rule, verdictOf } from './rule.js';
 
 /** Shift types that must not be worked the day after another (e.g. no early after a night). */
@@ -8,13 +10,24 @@ export const forbiddenSuccession: Rule = {
   modelling:
     'Per officer, day d and shift type T with cannotFollow: assign(T@d) + Σ_{U ∈ T.cannotFollow} assign(U@d+1) ≤ 1 (one shift a day makes the sum exact); the last day has no successor inside the horizon.',
   shape(model, ctx) {
+    // The shifts of day d+1 each shift of day d bans, the same for every officer: found once.
+    const bannedTypes = new Map<string, Set<string>>();
+    const bannedAfter = (typeId: string) => {
+      let set = bannedTypes.get(typeId);
+      if (!set) bannedTypes.set(typeId, (set = new Set(ctx.shiftTypeById.get(typeId)?.cannotFollow ?? [])));
+      return set;
+    };
+    const pairs: { shift: Shift; next: Shift[] }[][] = [];
+    for (let d = 0; d + 1 < ctx.dates.length; d++) {
+      pairs.push(ctx.shiftsByDay[d].map((shift) => ({ shift, next: (ctx.shiftsByDay[d + 1] ?? []).filter((s) => bannedAfter(shift.shiftTypeId).has(s.shiftTypeId)) })));
+    }
     for (const officer of ctx.officers) {
-      for (let d = 0; d + 1 < ctx.dates.length; d++) {
-        for (const shift of ctx.shiftsByDay[d]) {
-          const banned = ctx.shiftTypeById.get(shift.shiftTypeId)?.cannotFollow ?? [];
-          const next = model.workTerms(officer.id, d + 1, (t) => banned.includes(t));
+      for (const day of pairs) {
+        for (const { shift, next } of day) {
           if (next.length === 0) continue;
-          model.constrain(this.id, this.kind, `succession:${officer.id}@${shift.id}`, [[model.assign(officer.id, shift.id), 1], ...next], -Infinity, 1, { officerId: officer.id, shiftId: shift.id, date: shift.date, unit: 'successions' });
+          const terms: Term[] = [[model.assign(officer.id, shift.id), 1]];
+          for (const s of next) terms.push([model.assign(officer.id, s.id), 1]);
+          model.constrain(this.id, this.kind, `succession:${officer.id}@${shift.id}`, terms, -Infinity, 1, { officerId: officer.id, shiftId: shift.id, date: shift.date, unit: 'successions' });
         }
       }
     }

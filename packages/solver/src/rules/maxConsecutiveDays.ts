@@ -1,4 +1,5 @@
 import type { ScenarioContext } from '../domain/context.js';
+import type { Term } from '../model/linear.js';
 import type { RotaView } from '../evaluate/view.js';
 import { finding, officerLabel, type Rule, dayLabel, verdictOf } from './rule.js';
 
@@ -38,7 +39,8 @@ export const maxConsecutiveDays: Rule = {
     for (const officer of ctx.officers) {
       const max = ctx.limit(officer, 'maxConsecutiveWorkingDays') ?? Infinity;
       for (let first = 0; first + max < ctx.dates.length; first++) {
-        const terms = Array.from({ length: max + 1 }, (_, i) => model.workTerms(officer.id, first + i)).flat();
+        const terms: Term[] = [];
+        for (let i = 0; i <= max; i++) terms.push(...model.workTerms(officer.id, first + i));
         model.constrain(this.id, this.kind, `maxDays:${officer.id}@${first}`, terms, -Infinity, max, { officerId: officer.id, date: ctx.dates[first], unit: 'days' });
       }
     }

@@ -9,10 +9,16 @@ export const maxShiftsPerType: Rule = {
     'Per officer and shift type in limits.maxShiftsByType: Σ_{s of type} assign(o,s) ≤ max; a hard 0 fixes those assignments to 0 instead of adding a row.',
   shape(model, ctx) {
     const setting = ctx.setting(this.id, this.kind);
+    const byType = new Map<string, typeof ctx.shifts>();
+    for (const s of ctx.shifts) {
+      const list = byType.get(s.shiftTypeId);
+      if (list) list.push(s);
+      else byType.set(s.shiftTypeId, [s]);
+    }
     for (const officer of ctx.officers) {
       for (const [typeId, limit] of Object.entries(officer.limits?.maxShiftsByType ?? {})) {
         const max = Math.max(0, limit);
-        const shifts = ctx.shifts.filter((s) => s.shiftTypeId === typeId);
+        const shifts = byType.get(typeId) ?? [];
         if (shifts.length <= max) continue;
         if (max === 0 && setting.hard) {
           for (const s of shifts) model.forbid(officer.id, s.id);

@@ -8,8 +8,8 @@ export interface OfficerBlock {
   cols: number[];
   /** Full-model rows that mention only this officer's columns (rest, runs, hours, weekends…). */
   rows: number[];
-  /** The block as a model of its own, columns in `cols` order, full-model costs. */
-  lp: LinearModel;
+  /** The block as a model of its own, columns in `cols` order, full-model costs (built lazily). */
+  readonly lp: LinearModel;
 }
 
 /**
@@ -51,7 +51,17 @@ export function decompose(model: RotaModel): Decomposition {
     if (first && row.terms.every(([v]) => owner[v] === first)) byOfficer.get(first)!.rows.push(r);
     else linkingRows.push(r);
   });
-  const blocks = [...byOfficer].map(([officerId, part]) => ({ officerId, ...part, lp: blockModel(lp, part.cols, part.rows) }));
+  // Block models are built on first use: deciding whether a model splits needs none of them.
+  const blocks = [...byOfficer].map(([officerId, part]): OfficerBlock => {
+    let built: LinearModel | null = null;
+    return {
+      officerId,
+      ...part,
+      get lp() {
+        return (built ??= blockModel(lp, part.cols, part.rows));
+      },
+    };
+  });
   return { blocks, linkingRows, masterCols };
 }
 

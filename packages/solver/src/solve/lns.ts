@@ -64,7 +64,7 @@ export async function pointFor(model: RotaModel, engine: Engine, lns: LnsContext
 }
 
 /** Per-officer floors (minimum hours or runs) cannot be met a few days at a time. */
-const hasOfficerFloors = (model: RotaModel) =>
+export const hasOfficerFloors = (model: RotaModel) =>
   model.ctx.officers.some((o) => (o.limits?.minTotalMinutes ?? 0) > 0 || (model.ctx.limit(o, 'minConsecutiveWorkingDays') ?? 1) > 1);
 
 /**

@@ -46,6 +46,16 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
     // Every officer's best roster under their own rules alone: the master is feasible from the
     // start (the linking rows' slack absorbs the rest) even before the main search reports.
     await seedPool(pool, pricer, lns);
+    // The seeds side by side are already a rota that keeps every officer's own rules: on a huge
+    // model that may be the first feasible rota anyone has, so it goes out at once.
+    const improved = async (seconds: number) => {
+      const before = lns.getBest()?.objective ?? -Infinity;
+      await solveIntegerMaster(engine, lns, pool, seconds);
+      const best = lns.getBest();
+      if (best && best.objective > before) channel.postPoint(best.values);
+    };
+    await takeIncumbents();
+    if (pool.coversEveryBlock()) await improved(Math.min(5, lns.remaining()));
     const reserve = Math.max(2, lns.remaining() * INTEGER_MASTER_RESERVE);
     let converged = false;
     let poolSizeAtLastMaster = -1;
@@ -70,10 +80,7 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
         continue;
       }
       poolSizeAtLastMaster = pool.patterns.length;
-      const before = lns.getBest()?.objective ?? -Infinity;
-      await solveIntegerMaster(engine, lns, pool, converged ? Math.max(5, lns.remaining() / 2) : lns.remaining());
-      const best = lns.getBest();
-      if (best && best.objective > before) channel.postPoint(best.values);
+      await improved(converged ? Math.max(5, lns.remaining() / 2) : lns.remaining());
     }
   } finally {
     pricer.dispose();
