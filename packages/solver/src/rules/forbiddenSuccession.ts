@@ -8,7 +8,7 @@ export const forbiddenSuccession: Rule = {
   title: 'No officer works a shift type on the day after a shift type it may not follow (e.g. an early straight after a night).',
   kind: 'hard',
   modelling:
-    'Per officer, day d and shift type T with cannotFollow: assign(T@d) + Σ_{U ∈ T.cannotFollow} assign(U@d+1) ≤ 1 (one shift a day makes the sum exact); the last day has no successor inside the horizon.',
+    'Per officer, day d and shift type T with cannotFollow: assign(T@d) + Σ_{U ∈ T.cannotFollow} assign(U@d+1) ≤ 1 (one shift a day makes the sum exact); while one shift a day is hard, the shift types of a day that ban the same next-day shifts share one row. The last day has no successor inside the horizon.',
   shape(model, ctx) {
     // The shifts of day d+1 each shift of day d bans, the same for every officer: found once.
     const bannedTypes = new Map<string, Set<string>>();
@@ -17,17 +17,29 @@ export const forbiddenSuccession: Rule = {
       if (!set) bannedTypes.set(typeId, (set = new Set(ctx.shiftTypeById.get(typeId)?.cannotFollow ?? [])));
       return set;
     };
-    const pairs: { shift: Shift; next: Shift[] }[][] = [];
+    // Shifts of a day that ban the same next-day shifts share one row when an officer works at
+    // most one shift a day (the sum stays exact): 32 cloned shift types give 4× fewer rows.
+    const merge = ctx.setting('oneShiftPerDay', 'hard').enabled && ctx.setting('oneShiftPerDay', 'hard').hard;
+    const groups: { shifts: Shift[]; next: Shift[] }[][] = [];
     for (let d = 0; d + 1 < ctx.dates.length; d++) {
-      pairs.push(ctx.shiftsByDay[d].map((shift) => ({ shift, next: (ctx.shiftsByDay[d + 1] ?? []).filter((s) => bannedAfter(shift.shiftTypeId).has(s.shiftTypeId)) })));
+      const byBan = new Map<string, { shifts: Shift[]; next: Shift[] }>();
+      for (const [k, shift] of ctx.shiftsByDay[d].entries()) {
+        const next = (ctx.shiftsByDay[d + 1] ?? []).filter((s) => bannedAfter(shift.shiftTypeId).has(s.shiftTypeId));
+        if (next.length === 0) continue;
+        const key = merge ? next.map((s) => s.id).join('|') : String(k);
+        const group = byBan.get(key);
+        if (group) group.shifts.push(shift);
+        else byBan.set(key, { shifts: [shift], next });
+      }
+      groups.push([...byBan.values()]);
     }
     for (const officer of ctx.officers) {
-      for (const day of pairs) {
-        for (const { shift, next } of day) {
-          if (next.length === 0) continue;
-          const terms: Term[] = [[model.assign(officer.id, shift.id), 1]];
+      for (const day of groups) {
+        for (const { shifts, next } of day) {
+          const terms: Term[] = shifts.map((s) => [model.assign(officer.id, s.id), 1]);
           for (const s of next) terms.push([model.assign(officer.id, s.id), 1]);
-          model.constrain(this.id, this.kind, `succession:${officer.id}@${shift.id}`, terms, -Infinity, 1, { officerId: officer.id, shiftId: shift.id, date: shift.date, unit: 'successions' });
+          const first = shifts[0];
+          model.constrain(this.id, this.kind, `succession:${officer.id}@${first.id}`, terms, -Infinity, 1, { officerId: officer.id, shiftId: first.id, date: first.date, unit: 'successions' });
         }
       }
     }

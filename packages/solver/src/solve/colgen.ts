@@ -1,12 +1,10 @@
-import type { Engine, EngineSession } from '../engines/index.js';
-import type { LinearModel } from '../model/linear.js';
+import type { Engine } from '../engines/index.js';
 import type { RotaModel } from '../model/rotaModel.js';
 import type { Decomposition } from './decompose.js';
 import type { LnsContext } from './lns.js';
-import { PatternPool } from './master.js';
+import type { PatternPool } from './master.js';
+import { holds, PRICING_SECONDS, type Pricer } from './pricer.js';
 
-/** Pricing time per officer per round: short while the duals are still rough, longer to prove. */
-const PRICING_SECONDS = { first: 0.25, max: 2 };
 
 /** What column generation established. */
 export interface ColumnGenerationResult {
@@ -19,44 +17,11 @@ export interface ColumnGenerationResult {
   converged: boolean;
 }
 
-/** Never trust an engine: a column enters the pool only if the officer's own rows hold for it. */
-const rosterHolds = (lp: LinearModel, values: ArrayLike<number>) => {
-  const check = lp.check(values, 1e-6);
-  return check.maxViolation <= 1e-6 && check.integral;
-};
 
 /** Calls between column generation rounds (the partner thread takes in messages there). */
 export interface GenerationHooks {
   betweenRounds?: () => Promise<void>;
   onBound?: (bound: number) => void;
-}
-
-/** One pricing engine session per officer block, re-costed every round. */
-export class Pricer {
-  private sessions: (EngineSession | null)[];
-  /** Current per-officer pricing time limit (kept across calls). */
-  pricingSeconds = PRICING_SECONDS.first;
-  /** Each officer's last pricing costs and proved ceiling, to skip solves that cannot pay. */
-  last: ({ costs: number[]; ceiling: number } | null)[] = [];
-
-  private constructor(sessions: EngineSession[]) {
-    this.sessions = sessions;
-  }
-
-  static async open(engine: Engine, split: Decomposition): Promise<Pricer> {
-    return new Pricer(await Promise.all(split.blocks.map((b) => engine.open(b.lp))));
-  }
-
-  session(block: number): EngineSession {
-    const s = this.sessions[block];
-    if (!s) throw new Error('pricer disposed');
-    return s;
-  }
-
-  dispose(): void {
-    for (const s of this.sessions) s?.dispose();
-    this.sessions = this.sessions.map(() => null);
-  }
 }
 
 /**
@@ -102,7 +67,7 @@ export async function generateColumns(model: RotaModel, engine: Engine, lns: Lns
         complete = false;
         break;
       }
-      const priced = priceBlock(model, lns, pool, pricer, b, prices, convexityDual(b), Math.min(pricingSeconds, left()), hurry);
+      const priced = await priceBlock(model, lns, pool, pricer, b, prices, convexityDual(b), Math.min(pricingSeconds, left()), hurry);
       if (priced.ceiling === null) complete = false;
       else lagrangian += Math.max(0, priced.ceiling - convexityDual(b));
       if (priced.ceiling === null || priced.ceiling > convexityDual(b) + 1e-6) unproved++;
@@ -150,7 +115,7 @@ export async function solveIntegerMaster(engine: Engine, lns: LnsContext, pool: 
  * proved ceiling, moved by the largest possible gain from the changed costs, cannot beat the
  * convexity dual (still a valid ceiling for the bound).
  */
-function priceBlock(model: RotaModel, lns: LnsContext, pool: PatternPool, pricer: Pricer, b: number, prices: Float64Array, convexityDual: number, seconds: number, hurry: boolean) {
+async function priceBlock(model: RotaModel, lns: LnsContext, pool: PatternPool, pricer: Pricer, b: number, prices: Float64Array, convexityDual: number, seconds: number, hurry: boolean) {
   const block = pool.split.blocks[b];
   const links = pool.linksOf(b);
   const costs = block.cols.map((c, i) => model.lp.cost[c] - links[i].reduce((sum, [pos, a]) => sum + prices[pos] * a, 0));
@@ -165,7 +130,7 @@ function priceBlock(model: RotaModel, lns: LnsContext, pool: PatternPool, pricer
     });
     if (ceiling <= threshold) return { ceiling, added: 0, timedOut: false };
   }
-  const pricing = pricer.session(b);
+  const pricing = await pricer.session(b);
   pricing.setCosts!(block.cols.map((_, i) => i), costs);
   const best = lns.getBest();
   const start = best ? Float64Array.from(block.cols, (c) => best.values[c]) : undefined;
@@ -179,7 +144,7 @@ function priceBlock(model: RotaModel, lns: LnsContext, pool: PatternPool, pricer
   const ceiling = run.status === 'optimal' ? run.objective : run.bound;
   if (run.values && run.objective !== null && run.objective > threshold) found.push(run.values);
   let added = 0;
-  for (const values of found) if (rosterHolds(block.lp, values) && pool.add(b, values)) added++;
+  for (const values of found) if (holds(block, values) && pool.add(b, values)) added++;
   pricer.last[b] = ceiling !== null && Number.isFinite(ceiling) ? { costs, ceiling } : null;
   return { ceiling, added, timedOut: run.status !== 'optimal' && !(hurry && found.length > 0) };
 }

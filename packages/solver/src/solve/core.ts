@@ -7,11 +7,15 @@ import { evaluateWith } from '../evaluate/evaluate.js';
 import { buildModel } from '../model/build.js';
 import type { RotaModel } from '../model/rotaModel.js';
 import { assignmentStart, decodeRota } from './decode.js';
-import { decompose } from './decompose.js';
+import { decompose, type Decomposition } from './decompose.js';
 import { construct, hasOfficerFloors, improve, pointFor, relGap, searchState, type LnsContext } from './lns.js';
-import { decomposable } from './partner.js';
+import { decomposable, HUGE_MODEL_BINARIES } from './partner.js';
+import { constructFromRosters } from './rosterSeed.js';
 import { startPartner, type PartnerThread } from './partnerThread.js';
 import type { SolveOptions, SolveResult, SolveStatus } from './types.js';
+
+/** Seconds a year-long (huge) solve keeps in hand for neighbourhoods that overrun their limit. */
+const HUGE_MARGIN_SECONDS = 5;
 
 /** Models with more assignment binaries than this are solved by fix-and-optimise (LNS). */
 export const MONOLITHIC_MAX_BINARIES = 3000;
@@ -60,19 +64,26 @@ export async function runSolve(scenario: Scenario, options: SolveOptions = {}, h
   lns.tick = () => report('searching');
   lns.log.push(`model: ${model.lp.names.length} variables (${model.lp.integerCount} integer), ${model.lp.rows.length} rows`);
 
-  const session = await engine.open(model.lp);
+  const large = engine.name !== 'jsls' && model.assignEntries().length > MONOLITHIC_MAX_BINARIES;
+  // Large models are only ever solved in neighbourhoods: loading them whole costs seconds (and
+  // overflows the engine's memory on year-long rotas).
+  const session = large ? null : await engine.open(model.lp);
+  const rosters = new Map<number, Float64Array>();
   try {
-    const large = engine.name !== 'jsls' && model.assignEntries().length > MONOLITHIC_MAX_BINARIES;
     // The second core: column generation over officer rosters where it pays — the model splits by
     // officer and officers have horizon-wide floors (minimum hours, minimum runs), which make
     // whole rosters the natural unit — else the compact LP relaxation bound for large models.
     // (Measured on Southend, which has neither floor, the partner cost the main search 0.4 %.)
-    const partnerPays = engine.name === 'highs' && process.env.PATROLPLAN_PARTNER !== '0' && hasOfficerFloors(model) && decomposable(decompose(model));
-    if (partnerPays) {
-      partner = startPartner(scenario, Math.max(1, remaining() - 1), (values) => lns.accept(values, 'partner'), tighten);
+    const split = engine.name === 'highs' && process.env.PATROLPLAN_PARTNER !== '0' && hasOfficerFloors(model) ? decompose(model) : null;
+    // Year-long neighbourhoods overrun their limits by seconds: stop early enough to return on time.
+    if (model.assignEntries().length > HUGE_MODEL_BINARIES) setDeadline(remaining() - HUGE_MARGIN_SECONDS);
+    if (split && decomposable(split)) {
+      partner = startPartner(scenario, Math.max(1, lns.remaining() - 1), { point: (values) => lns.accept(values, 'partner'), bound: tighten, roster: (b, values) => rosters.set(b, values) });
     }
-    const lpBound = large && !partner ? relaxationBoundInParallel(scenario, Math.max(1, remaining() - 1)) : null;
-    const found = await searchModel(model, session, engine, lns, options.startRota ? startOf(model, options) : undefined);
+    const huge = partner !== null && model.assignEntries().length > HUGE_MODEL_BINARIES;
+    const lpBound = large && !partner && model.assignEntries().length <= HUGE_MODEL_BINARIES ? relaxationBoundInParallel(scenario, Math.max(1, remaining() - 1)) : null;
+    const start = options.startRota ? startOf(model, options) : undefined;
+    const found = huge && split ? await searchHuge(model, engine, lns, split, rosters, start) : await searchModel(model, session, engine, lns, start);
     tighten(found.bound);
     proved = found.proved;
     if (partner) lns.log.push(...(await partner.finish()).map((line) => `partner: ${line}`));
@@ -82,7 +93,7 @@ export async function runSolve(scenario: Scenario, options: SolveOptions = {}, h
       tighten(relaxed.bound);
     }
   } finally {
-    session.dispose();
+    session?.dispose();
     void partner?.finish();
   }
 
@@ -110,8 +121,8 @@ const startOf = (model: RotaModel, options: SolveOptions) => (options.startRota 
  * (and for jsls), else a rolling-horizon construction (or the given start) then fix-and-optimise.
  * Returns the engine's bound and whether it proved optimality (monolithic runs only).
  */
-export async function searchModel(model: RotaModel, session: EngineSession, engine: Engine, lns: LnsContext, start?: Map<number, number>): Promise<{ bound: number | null; proved: boolean }> {
-  if (engine.name === 'jsls' || model.assignEntries().length <= MONOLITHIC_MAX_BINARIES) {
+export async function searchModel(model: RotaModel, session: EngineSession | null, engine: Engine, lns: LnsContext, start?: Map<number, number>): Promise<{ bound: number | null; proved: boolean }> {
+  if (session && (engine.name === 'jsls' || model.assignEntries().length <= MONOLITHIC_MAX_BINARIES)) {
     // Half the time monolithic; if that does not prove optimality, the rest goes to
     // fix-and-optimise from its incumbent (tight cover is repaired faster by neighbourhoods).
     const share = engine.name === 'jsls' ? 1 : 0.5;
@@ -125,6 +136,14 @@ export async function searchModel(model: RotaModel, session: EngineSession, engi
   }
   const warm = start ? await pointFor(model, engine, lns, start) : null;
   if (!lns.accept(warm, 'start')) await construct(model, engine, lns);
+  await improve(model, engine, lns);
+  return { bound: null, proved: false };
+}
+
+/** Year-long models: the start if it holds, else officers' own rosters side by side; then fix-and-optimise. */
+async function searchHuge(model: RotaModel, engine: Engine, lns: LnsContext, split: Decomposition, rosters: Map<number, Float64Array>, start?: Map<number, number>) {
+  const warm = start ? await pointFor(model, engine, lns, start) : null;
+  if (!lns.accept(warm, 'start')) await constructFromRosters(model, engine, lns, split, rosters);
   await improve(model, engine, lns);
   return { bound: null, proved: false };
 }

@@ -71,7 +71,10 @@ function blockModel(lp: LinearModel, cols: number[], rows: number[]): LinearMode
   for (const c of cols) block.addVar(lp.names[c], { lower: lp.lower[c], upper: lp.upper[c], cost: lp.cost[c], type: lp.types[c] });
   for (const r of rows) {
     const row = lp.rows[r];
-    block.addRow(row.name, row.terms.map(([v, c]) => [local.get(v)!, c]), row.lower, row.upper, row.origin);
+    // Columns fixed at zero (days off, types never worked) add nothing to a row: leaving them out
+    // makes year-long blocks much lighter to load and solve.
+    const terms = row.terms.filter(([v]) => lp.lower[v] !== 0 || lp.upper[v] !== 0);
+    block.addRow(row.name, terms.map(([v, c]) => [local.get(v)!, c]), row.lower, row.upper, row.origin);
   }
   return block;
 }

@@ -37,9 +37,15 @@ export class PatternPool {
 
   /** True once every officer has at least one roster (the master needs one per officer). */
   coversEveryBlock(): boolean {
-    const seen = new Set(this.patterns.map((p) => p.block));
-    return this.split.blocks.every((_, b) => seen.has(b));
+    return this.split.blocks.every((_, b) => this.hasBlock(b));
   }
+
+  /** Whether officer block `block` has a roster in the pool. */
+  hasBlock(block: number): boolean {
+    return this.blocksSeen.has(block);
+  }
+
+  private readonly blocksSeen = new Set<number>();
 
   /** Linking coefficients of each of a block's columns (for pricing objectives). */
   linksOf(block: number): Term[][] {
@@ -52,6 +58,7 @@ export class PatternPool {
     const key = `${block}:${rounded.join(',')}`;
     if (this.seen.has(key)) return false;
     this.seen.set(key, this.patterns.length);
+    this.blocksSeen.add(block);
     const { cols } = this.split.blocks[block];
     let cost = 0;
     const links = new Map<number, number>();

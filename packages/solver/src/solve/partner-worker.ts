@@ -25,6 +25,7 @@ try {
     drain: () => inbox.splice(0),
     postBound: (bound) => port.postMessage({ type: 'bound', bound }),
     postPoint: (values) => port.postMessage({ type: 'point', values }),
+    postRoster: (block, values) => port.postMessage({ type: 'roster', block, values }),
     yieldToMessages: () => new Promise((resolve) => setImmediate(resolve)),
   });
 } catch (error) {

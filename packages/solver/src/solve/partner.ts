@@ -1,9 +1,13 @@
 import type { Engine } from '../engines/index.js';
 import type { RotaModel } from '../model/rotaModel.js';
-import { generateColumns, Pricer, solveIntegerMaster } from './colgen.js';
+import { generateColumns, solveIntegerMaster } from './colgen.js';
 import { decompose, type Decomposition } from './decompose.js';
 import type { LnsContext } from './lns.js';
 import { PatternPool } from './master.js';
+import { Pricer, seedRoster } from './pricer.js';
+
+/** Models with more assignment binaries than this are seeded feasibility-first (year-long rotas). */
+export const HUGE_MODEL_BINARIES = 100_000;
 
 /** Share of the partner's time kept for the integer master when generation has not converged. */
 const INTEGER_MASTER_RESERVE = 0.25;
@@ -14,6 +18,8 @@ export interface PartnerChannel {
   drain(): Float64Array[];
   postBound(bound: number): void;
   postPoint(values: Float64Array): void;
+  /** One officer's seed roster (block index, block values), for the main search's construction. */
+  postRoster(block: number, values: Float64Array): void;
   /** Lets queued messages in (a thread only sees them between tasks). */
   yieldToMessages(): Promise<void>;
 }
@@ -34,7 +40,7 @@ export function decomposable(split: Decomposition): boolean {
  */
 export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsContext, channel: PartnerChannel, split = decompose(model)): Promise<void> {
   const pool = new PatternPool(model.lp, split);
-  const pricer = await Pricer.open(engine, split);
+  const pricer = new Pricer(engine, split);
   const takeIncumbents = async () => {
     await channel.yieldToMessages();
     for (const values of channel.drain()) {
@@ -45,7 +51,7 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
   try {
     // Every officer's best roster under their own rules alone: the master is feasible from the
     // start (the linking rows' slack absorbs the rest) even before the main search reports.
-    await seedPool(pool, pricer, lns);
+    await seedPool(pool, pricer, lns, channel, takeIncumbents);
     // The seeds side by side are already a rota that keeps every officer's own rules: on a huge
     // model that may be the first feasible rota anyone has, so it goes out at once.
     const improved = async (seconds: number) => {
@@ -87,13 +93,20 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
   }
 }
 
-async function seedPool(pool: PatternPool, pricer: Pricer, lns: LnsContext): Promise<void> {
+/**
+ * Seed rosters, last officer first: on a year-long model the main search seeds from the first
+ * officer, and the two meet in the middle (each roster is posted as soon as it exists).
+ */
+async function seedPool(pool: PatternPool, pricer: Pricer, lns: LnsContext, channel: PartnerChannel, takeIncumbents: () => Promise<void>): Promise<void> {
   const { split } = pool;
-  for (const [b, block] of split.blocks.entries()) {
-    if (lns.stop() || lns.remaining() <= 0.3) return;
-    const session = pricer.session(b);
-    session.setCosts!(block.cols.map((_, i) => i), block.cols.map((c) => pool.full.cost[c]));
-    const run = session.run({ timeLimitSeconds: Math.min(2, lns.remaining()), gapTolerance: 1e-3, shouldStop: lns.stop });
-    if (run.values && block.lp.check(run.values, 1e-6).maxViolation <= 1e-6) pool.add(b, run.values);
+  const huge = split.blocks.reduce((n, b) => n + b.cols.length, 0) > HUGE_MODEL_BINARIES;
+  for (let b = split.blocks.length - 1; b >= 0; b--) {
+    await takeIncumbents();
+    if (lns.stop() || lns.remaining() <= 0.3 || pool.coversEveryBlock()) return;
+    if (pool.hasBlock(b)) continue;
+    const values = await seedRoster(await pricer.session(b), split.blocks[b], Math.min(huge ? 4 : 2, lns.remaining()), huge, lns.stop);
+    if (!values) continue;
+    pool.add(b, values);
+    channel.postRoster(b, values);
   }
 }

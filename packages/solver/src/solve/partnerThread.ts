@@ -9,6 +9,13 @@ export interface PartnerThread {
   finish(): Promise<string[]>;
 }
 
+/** What the partner thread reports: better rotas, bounds, and seed rosters (block, values). */
+export interface PartnerEvents {
+  point(values: Float64Array): void;
+  bound(bound: number): void;
+  roster(block: number, values: Float64Array): void;
+}
+
 /** Seconds the main search waits for the partner to wind down before terminating it. */
 const WIND_DOWN_SECONDS = 3;
 
@@ -16,15 +23,16 @@ const WIND_DOWN_SECONDS = 3;
  * Start the partner search in a second thread for `seconds`. Points and bounds it finds are
  * delivered through the callbacks whenever the main thread is between tasks.
  */
-export function startPartner(scenario: Scenario, seconds: number, onPoint: (values: Float64Array) => void, onBound: (bound: number) => void): PartnerThread {
+export function startPartner(scenario: Scenario, seconds: number, on: PartnerEvents): PartnerThread {
   const stopFlag = new SharedArrayBuffer(4);
   const worker = new Worker(new URL('./partner-entry.mjs', import.meta.url), { workerData: { scenario, seconds, stopFlag } });
   let log: string[] = [];
   let alive = true;
   const ended = new Promise<void>((resolve) => {
-    worker.on('message', (message: { type: string; values?: Float64Array; bound?: number; log?: string[] }) => {
-      if (message.type === 'point' && message.values) onPoint(message.values);
-      else if (message.type === 'bound' && typeof message.bound === 'number') onBound(message.bound);
+    worker.on('message', (message: { type: string; values?: Float64Array; bound?: number; block?: number; log?: string[] }) => {
+      if (message.type === 'point' && message.values) on.point(message.values);
+      else if (message.type === 'bound' && typeof message.bound === 'number') on.bound(message.bound);
+      else if (message.type === 'roster' && message.values && typeof message.block === 'number') on.roster(message.block, message.values);
       else if (message.type === 'done') {
         log = message.log ?? [];
         resolve();

@@ -4,10 +4,12 @@ import { buildContext } from '../../src/domain/context.js';
 import { highsEngine } from '../../src/engines/highs.js';
 import { LinearModel } from '../../src/model/linear.js';
 import { buildModel } from '../../src/model/build.js';
-import { generateColumns, Pricer, solveIntegerMaster } from '../../src/solve/colgen.js';
+import { generateColumns, solveIntegerMaster } from '../../src/solve/colgen.js';
 import { decompose } from '../../src/solve/decompose.js';
 import { searchState } from '../../src/solve/lns.js';
 import { PatternPool } from '../../src/solve/master.js';
+import { holds, Pricer, seedRoster } from '../../src/solve/pricer.js';
+import { constructFromRosters } from '../../src/solve/rosterSeed.js';
 import { decomposable, partnerSearch } from '../../src/solve/partner.js';
 import { tinyScenario } from '../fixtures.js';
 
@@ -102,7 +104,7 @@ describe('column generation', () => {
     const split = decompose(model);
     const pool = new PatternPool(model.lp, split);
     const lns = lnsFor(model);
-    const pricer = await Pricer.open(highsEngine, split);
+    const pricer = new Pricer(highsEngine, split);
     // Start from the worst sensible roster: nobody works (feasible for the rules of this week
     // only through the elastic hours floor), so every good roster must come from pricing.
     const empty = new Float64Array(model.lp.names.length);
@@ -123,9 +125,33 @@ describe('column generation', () => {
     const lns = lnsFor(model, 15);
     const bounds: number[] = [];
     const points: Float64Array[] = [];
-    await partnerSearch(model, highsEngine, lns, { drain: () => [], postBound: (b) => bounds.push(b), postPoint: (p) => points.push(p), yieldToMessages: async () => undefined });
+    await partnerSearch(model, highsEngine, lns, { drain: () => [], postBound: (b) => bounds.push(b), postPoint: (p) => points.push(p), postRoster: () => undefined, yieldToMessages: async () => undefined });
     expect(bounds.length).toBeGreaterThan(0);
     expect(Math.min(...bounds)).toBeGreaterThanOrEqual(-60 - 1e-6);
     expect(model.lp.objectiveOf(points.at(-1)!)).toBeCloseTo(-60);
+  });
+});
+
+describe('seed rosters', () => {
+  it('gives each officer a roster that keeps their own rules, feasibility first, and puts them side by side', async () => {
+    const model = tinyModel();
+    const split = decompose(model);
+    const lns = lnsFor(model);
+    const inbox = new Map<number, Float64Array>();
+    // The partner's roster for officer B arrives before construction starts: it is used as is.
+    const pricer = new Pricer(highsEngine, split);
+    const fromPartner = await seedRoster(await pricer.session(1), split.blocks[1], 5, true, () => false);
+    pricer.dispose();
+    expect(fromPartner).not.toBeNull();
+    expect(holds(split.blocks[1], fromPartner!)).toBe(true);
+    inbox.set(1, fromPartner!);
+    await constructFromRosters(model, highsEngine, lns, split, inbox);
+    const best = lns.getBest()!;
+    expect(model.lp.check(best.values).maxViolation).toBeLessThan(1e-6);
+    expect(split.blocks[1].cols.map((c) => best.values[c])).toEqual([...fromPartner!]);
+    expect(lns.log.at(-1)).toMatch(/1 seeded here, 1 by the partner, all officers covered/);
+    // Feasibility first: no hard rule's elastic slack is used by a seed.
+    const slack = model.lp.names.map((n, j) => [n, j] as const).filter(([n]) => /^(short|excess):/.test(n));
+    expect(slack.every(([, j]) => best.values[j] === 0)).toBe(true);
   });
 });
