@@ -10,7 +10,7 @@ import { Pricer, seedRoster } from './pricer.js';
 export const HUGE_MODEL_BINARIES = 100_000;
 
 /** Share of the partner's time kept for the integer master when generation has not converged. */
-const INTEGER_MASTER_RESERVE = 0.25;
+const INTEGER_MASTER_RESERVE = 0.15;
 
 /** How the partner search talks to the main search (messages between threads, or direct calls in tests). */
 export interface PartnerChannel {
