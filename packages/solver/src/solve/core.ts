@@ -9,7 +9,7 @@ import type { RotaModel } from '../model/rotaModel.js';
 import { assignmentStart, decodeRota } from './decode.js';
 import { decompose, type Decomposition } from './decompose.js';
 import { construct, hasOfficerFloors, improve, pointFor, relGap, searchState, type LnsContext } from './lns.js';
-import { decomposable, HUGE_MODEL_BINARIES } from './partner.js';
+import { decomposable, HUGE_MODEL_BINARIES, PARTNER_MAX_BINARIES } from './partner.js';
 import { constructFromRosters } from './rosterSeed.js';
 import { startPartner, type PartnerThread } from './partnerThread.js';
 import type { SolveOptions, SolveResult, SolveStatus } from './types.js';
@@ -74,14 +74,16 @@ export async function runSolve(scenario: Scenario, options: SolveOptions = {}, h
     // officer and officers have horizon-wide floors (minimum hours, minimum runs), which make
     // whole rosters the natural unit — else the compact LP relaxation bound for large models.
     // (Measured on Southend, which has neither floor, the partner cost the main search 0.4 %.)
-    const split = engine.name === 'highs' && process.env.PATROLPLAN_PARTNER !== '0' && hasOfficerFloors(model) ? decompose(model) : null;
+    const binaries = model.assignEntries().length;
+    const partnerSize = binaries <= PARTNER_MAX_BINARIES || binaries > HUGE_MODEL_BINARIES;
+    const split = engine.name === 'highs' && process.env.PATROLPLAN_PARTNER !== '0' && partnerSize && hasOfficerFloors(model) ? decompose(model) : null;
     // Year-long neighbourhoods overrun their limits by seconds: stop early enough to return on time.
-    if (model.assignEntries().length > HUGE_MODEL_BINARIES) setDeadline(remaining() - HUGE_MARGIN_SECONDS);
+    if (binaries > HUGE_MODEL_BINARIES) setDeadline(remaining() - HUGE_MARGIN_SECONDS);
     if (split && decomposable(split)) {
       partner = startPartner(scenario, Math.max(1, lns.remaining() - 1), { point: (values) => lns.accept(values, 'partner'), bound: tighten, roster: (b, values) => rosters.set(b, values) });
     }
-    const huge = partner !== null && model.assignEntries().length > HUGE_MODEL_BINARIES;
-    const lpBound = large && !partner && model.assignEntries().length <= HUGE_MODEL_BINARIES ? relaxationBoundInParallel(scenario, Math.max(1, remaining() - 1)) : null;
+    const huge = partner !== null && binaries > HUGE_MODEL_BINARIES;
+    const lpBound = large && !partner && binaries <= HUGE_MODEL_BINARIES ? relaxationBoundInParallel(scenario, Math.max(1, remaining() - 1)) : null;
     const start = options.startRota ? startOf(model, options) : undefined;
     const found = huge && split ? await searchHuge(model, engine, lns, split, rosters, start) : await searchModel(model, session, engine, lns, start);
     tighten(found.bound);

@@ -9,6 +9,13 @@ import { Pricer, seedRoster } from './pricer.js';
 /** Models with more assignment binaries than this are seeded feasibility-first (year-long rotas). */
 export const HUGE_MODEL_BINARIES = 100_000;
 
+/**
+ * Above this many assignment binaries (and below huge) column generation cannot converge within
+ * a minute on this hardware and the partner's thread slows the main search more than it helps:
+ * measured on Curtois 8–12 (60 s), with the partner Instance9–11 ended 3–19 % worse.
+ */
+export const PARTNER_MAX_BINARIES = 4_000;
+
 /** Share of the partner's time kept for the integer master when generation has not converged. */
 const INTEGER_MASTER_RESERVE = 0.15;
 
@@ -62,6 +69,9 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
     };
     await takeIncumbents();
     if (pool.coversEveryBlock()) await improved(Math.min(5, lns.remaining()));
+    // A year-long model prices one round in tens of seconds: past seeding, the core is worth
+    // more to the main search.
+    if (isHuge(split)) return;
     const reserve = Math.max(2, lns.remaining() * INTEGER_MASTER_RESERVE);
     let converged = false;
     let poolSizeAtLastMaster = -1;
@@ -93,13 +103,15 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
   }
 }
 
+const isHuge = (split: Decomposition) => split.blocks.reduce((n, b) => n + b.cols.length, 0) > HUGE_MODEL_BINARIES;
+
 /**
  * Seed rosters, last officer first: on a year-long model the main search seeds from the first
  * officer, and the two meet in the middle (each roster is posted as soon as it exists).
  */
 async function seedPool(pool: PatternPool, pricer: Pricer, lns: LnsContext, channel: PartnerChannel, takeIncumbents: () => Promise<void>): Promise<void> {
   const { split } = pool;
-  const huge = split.blocks.reduce((n, b) => n + b.cols.length, 0) > HUGE_MODEL_BINARIES;
+  const huge = isHuge(split);
   for (let b = split.blocks.length - 1; b >= 0; b--) {
     await takeIncumbents();
     if (lns.stop() || lns.remaining() <= 0.3 || pool.coversEveryBlock()) return;

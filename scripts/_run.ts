@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { nrpToScenario, parseNrp } from '../packages/solver/src/benchmark/nrpImport.js';
+import { evaluateNrp, rotaToRoster } from '../packages/solver/src/benchmark/nrpObjective.js';
+import { runSolve } from '../packages/solver/src/solve/core.js';
+const name = process.argv[2] ?? 'Instance1';
+const inst = parseNrp(readFileSync(name.includes("/") ? name : `/work/shared/data/curtois/instances/${name}.txt`, "utf8"), name);
+const t0 = performance.now(); console.log("parsed");
+const trace: string[] = [];
+const r = await runSolve(nrpToScenario(inst), { timeLimitSeconds: Number(process.argv[3] ?? 60), onProgress: (p) => { if (p.phase !== 'searching' && p.phase !== 'done') trace.push(`${p.seconds.toFixed(1)}:${p.objective === null ? '-' : (-p.objective).toFixed(0)}/${p.bound === null ? '-' : (-p.bound).toFixed(1)}(${p.phase.slice(0, 14)})`); } });
+for (const l of r.log) if (!/^(lns|days|\d+ officers)/.test(l)) console.log(l.slice(0, 200));
+console.log(trace.slice(-25).join(' '));
+console.log(name, 'bench', evaluateNrp(inst, rotaToRoster(inst, r.rota)).objective, r.status, 'bound', r.bound, ((performance.now() - t0) / 1000).toFixed(1));
