@@ -15,6 +15,8 @@ export interface ColumnGenerationResult {
   rounds: number;
   /** True when no officer had an improving pattern: `bound` is the master LP optimum. */
   converged: boolean;
+  /** The last master LP solution (pattern weights first), for rounding. */
+  lpValues: Float64Array | null;
 }
 
 
@@ -37,51 +39,45 @@ export async function generateColumns(model: RotaModel, engine: Engine, lns: Lns
   const started = performance.now();
   const left = () => Math.min(lns.remaining(), seconds - (performance.now() - started) / 1000);
   const { split } = pool;
-  const result: ColumnGenerationResult = { bound: null, masterValue: null, rounds: 0, converged: false };
-  let pricingSeconds = pricer.pricingSeconds;
-  // While most officers still find better rosters, take each officer's first improving one.
-  let hurry = process.env.CG_HURRY === "1";
+  const result: ColumnGenerationResult = { bound: null, masterValue: null, rounds: 0, converged: false, lpValues: null };
   while (left() > 0.2 && !lns.stop() && pool.coversEveryBlock()) {
     await hooks.betweenRounds?.();
     const roundStarted = performance.now();
-    const masterLp = pool.master(false);
-    const session = await engine.open(masterLp, { relax: true });
+    const session = await engine.open(pool.master(false), { relax: true });
     const run = session.run({ timeLimitSeconds: Math.max(0.1, left()), shouldStop: lns.stop });
     session.dispose();
     if (run.status !== 'optimal' || !run.rowDuals || run.objective === null) {
       lns.log.push(`column generation: master LP ${run.status}`);
       break;
     }
-    const masterSeconds = (performance.now() - roundStarted) / 1000;
     const prices = run.rowDuals;
     const convexityDual = (b: number) => prices[split.linkingRows.length + b];
     result.masterValue = run.objective;
+    result.lpValues = run.values;
     result.rounds++;
+    const priced: PricedBlock[] = [];
+    for (const b of split.blocks.keys()) {
+      if (left() <= 0.1 || lns.stop()) break;
+      priced.push(await priceBlock(model, lns, pool, pricer, b, prices, Math.min(pricer.pricingSeconds, left())));
+    }
     let added = 0;
     let lagrangian = run.objective;
-    let complete = true;
-    let timedOut = 0;
     let unproved = 0;
-    for (const b of split.blocks.keys()) {
-      if (left() <= 0.1 || lns.stop()) {
-        complete = false;
-        break;
-      }
-      const priced = await priceBlock(model, lns, pool, pricer, b, prices, convexityDual(b), Math.min(pricingSeconds, left()), hurry);
-      if (priced.ceiling === null) complete = false;
-      else lagrangian += Math.max(0, priced.ceiling - convexityDual(b));
-      if (priced.ceiling === null || priced.ceiling > convexityDual(b) + 1e-6) unproved++;
-      added += priced.added;
-      if (priced.timedOut) timedOut++;
+    let timedOut = 0;
+    for (const p of priced) {
+      for (const values of p.columns) if (holds(split.blocks[p.block], values) && pool.add(p.block, values)) added++;
+      if (p.ceiling !== null) lagrangian += Math.max(0, p.ceiling - convexityDual(p.block));
+      if (p.ceiling === null || p.ceiling > convexityDual(p.block) + 1e-6) unproved++;
+      if (p.timedOut) timedOut++;
     }
-    hurry = process.env.CG_HURRY === "1" && added >= split.blocks.length / 2;
+    const complete = priced.length === split.blocks.length && priced.every((p) => p.ceiling !== null);
     // Proving needs every officer priced to optimality: give pricing more time once columns dry up.
-    if (timedOut > 0 && added < split.blocks.length / 4) pricer.pricingSeconds = pricingSeconds = Math.min(PRICING_SECONDS.max, pricingSeconds * 2);
+    if (timedOut > 0 && added < split.blocks.length / 4) pricer.pricingSeconds = Math.min(PRICING_SECONDS.max, pricer.pricingSeconds * 2);
     if (complete) {
       result.bound = result.bound === null ? lagrangian : Math.min(result.bound, lagrangian);
       hooks.onBound?.(result.bound);
     }
-    if (process.env.PATROLPLAN_TRACE) lns.log.push(`column generation round ${result.rounds}: master ${run.objective.toFixed(2)}, bound ${lagrangian.toFixed(2)}${complete ? '' : ' (partial)'}, +${added} rosters, master ${masterSeconds.toFixed(2)} s, round ${((performance.now() - roundStarted) / 1000).toFixed(2)} s`);
+    if (process.env.PATROLPLAN_TRACE) lns.log.push(`column generation round ${result.rounds}: master ${run.objective.toFixed(2)}, bound ${lagrangian.toFixed(2)}${complete ? '' : ' (partial)'}, +${added} rosters in ${((performance.now() - roundStarted) / 1000).toFixed(2)} s`);
     if (added === 0 && complete && unproved === 0) {
       result.converged = true;
       result.bound = Math.min(result.bound ?? Infinity, run.objective);
@@ -95,18 +91,41 @@ export async function generateColumns(model: RotaModel, engine: Engine, lns: Lns
  * Price-and-branch: the master over the pooled rosters as a MIP (one roster per officer), started
  * from the incumbent. Its point goes through the search's acceptance check like any other.
  */
-export async function solveIntegerMaster(engine: Engine, lns: LnsContext, pool: PatternPool, seconds: number): Promise<{ status: string; seconds: number }> {
+export async function solveIntegerMaster(engine: Engine, lns: LnsContext, pool: PatternPool, seconds: number, choice?: number[]): Promise<{ status: string; seconds: number }> {
   const best = lns.getBest();
   if (best) pool.addPoint(best.values);
   const masterLp = pool.master(true);
+  // A given choice (one pattern per officer) fixes the rosters: only the master's own columns
+  // (cover slack, deployments) are left to solve.
+  if (choice) pool.patterns.forEach((_, k) => masterLp.fix(k, choice.includes(k) ? 1 : 0));
   const session = await engine.open(masterLp);
   try {
-    const run = session.run({ timeLimitSeconds: Math.max(0.1, Math.min(seconds, lns.remaining())), gapTolerance: lns.tolerance, start: best ? pool.startFor(best.values) : undefined, shouldStop: lns.stop, onTick: lns.tick });
-    if (run.values) lns.accept(pool.toPoint(run.values), 'integer master');
+    const start = best && !choice ? pool.startFor(best.values) : undefined;
+    const run = session.run({ timeLimitSeconds: Math.max(0.1, Math.min(seconds, lns.remaining())), gapTolerance: lns.tolerance, start, shouldStop: lns.stop, onTick: lns.tick });
+    if (run.values) lns.accept(pool.toPoint(run.values), choice ? 'rounded master' : 'integer master');
+    lns.log.push(`${choice ? 'rounded' : 'integer'} master over ${pool.patterns.length} rosters: ${run.status} in ${run.seconds.toFixed(1)} s, ${run.objective?.toFixed(1) ?? 'no rota'}`);
     return { status: run.status, seconds: run.seconds };
   } finally {
     session.dispose();
   }
+}
+
+/** Each officer's pattern with the largest weight in a master LP solution (the LP rounded). */
+export function roundedChoice(pool: PatternPool, lpValues: ArrayLike<number>): number[] {
+  const best = pool.split.blocks.map(() => -1);
+  pool.patterns.forEach((p, k) => {
+    if (best[p.block] < 0 || lpValues[k] > lpValues[best[p.block]]) best[p.block] = k;
+  });
+  return best;
+}
+
+/** One officer priced at a round's duals: the proved ceiling and the improving rosters met. */
+export interface PricedBlock {
+  block: number;
+  /** Upper bound on the officer's pricing objective (null: nothing proved). */
+  ceiling: number | null;
+  columns: Float64Array[];
+  timedOut: boolean;
 }
 
 /**
@@ -115,9 +134,10 @@ export async function solveIntegerMaster(engine: Engine, lns: LnsContext, pool: 
  * proved ceiling, moved by the largest possible gain from the changed costs, cannot beat the
  * convexity dual (still a valid ceiling for the bound).
  */
-async function priceBlock(model: RotaModel, lns: LnsContext, pool: PatternPool, pricer: Pricer, b: number, prices: Float64Array, convexityDual: number, seconds: number, hurry: boolean) {
+export async function priceBlock(model: RotaModel, lns: LnsContext, pool: PatternPool, pricer: Pricer, b: number, prices: ArrayLike<number>, seconds: number): Promise<PricedBlock> {
   const block = pool.split.blocks[b];
   const links = pool.linksOf(b);
+  const convexityDual = prices[pool.split.linkingRows.length + b];
   const costs = block.cols.map((c, i) => model.lp.cost[c] - links[i].reduce((sum, [pos, a]) => sum + prices[pos] * a, 0));
   const threshold = convexityDual + 1e-6;
   const last = pricer.last[b];
@@ -128,23 +148,20 @@ async function priceBlock(model: RotaModel, lns: LnsContext, pool: PatternPool, 
       if (delta > 0) ceiling += delta * block.lp.upper[i];
       else if (delta < 0) ceiling += delta * block.lp.lower[i];
     });
-    if (ceiling <= threshold) return { ceiling, added: 0, timedOut: false };
+    if (ceiling <= threshold) return { block: b, ceiling, columns: [], timedOut: false };
   }
   const pricing = await pricer.session(b);
   pricing.setCosts!(block.cols.map((_, i) => i), costs);
   const best = lns.getBest();
   const start = best ? Float64Array.from(block.cols, (c) => best.values[c]) : undefined;
   // Every improving roster the engine meets on the way is a column, not just the last.
-  const found: Float64Array[] = [];
+  const columns: Float64Array[] = [];
   const onImprove = (objective: number, _bound: number | null, values?: Float64Array) => {
-    if (objective > threshold && values) found.push(values);
+    if (objective > threshold && values) columns.push(values);
   };
-  const stop = () => lns.stop() || (hurry && found.length > 0);
-  const run = pricing.run({ timeLimitSeconds: seconds, gapTolerance: 1e-6, start, shouldStop: stop, onImprove });
+  const run = pricing.run({ timeLimitSeconds: seconds, gapTolerance: 1e-6, start, shouldStop: lns.stop, onImprove });
   const ceiling = run.status === 'optimal' ? run.objective : run.bound;
-  if (run.values && run.objective !== null && run.objective > threshold) found.push(run.values);
-  let added = 0;
-  for (const values of found) if (holds(block, values) && pool.add(b, values)) added++;
+  if (run.values && run.objective !== null && run.objective > threshold) columns.push(run.values);
   pricer.last[b] = ceiling !== null && Number.isFinite(ceiling) ? { costs, ceiling } : null;
-  return { ceiling, added, timedOut: run.status !== 'optimal' && !(hurry && found.length > 0) };
+  return { block: b, ceiling, columns, timedOut: run.status !== 'optimal' };
 }

@@ -1,6 +1,6 @@
 import type { Engine } from '../engines/index.js';
 import type { RotaModel } from '../model/rotaModel.js';
-import { generateColumns, solveIntegerMaster } from './colgen.js';
+import { generateColumns, roundedChoice, solveIntegerMaster } from './colgen.js';
 import { decompose, type Decomposition } from './decompose.js';
 import type { LnsContext } from './lns.js';
 import { PatternPool } from './master.js';
@@ -29,6 +29,7 @@ export interface PartnerChannel {
   postRoster(block: number, values: Float64Array): void;
   /** Lets queued messages in (a thread only sees them between tasks). */
   yieldToMessages(): Promise<void>;
+
 }
 
 /**
@@ -61,9 +62,9 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
     await seedPool(pool, pricer, lns, channel, takeIncumbents);
     // The seeds side by side are already a rota that keeps every officer's own rules: on a huge
     // model that may be the first feasible rota anyone has, so it goes out at once.
-    const improved = async (seconds: number) => {
+    const improved = async (seconds: number, choice?: number[]) => {
       const before = lns.getBest()?.objective ?? -Infinity;
-      await solveIntegerMaster(engine, lns, pool, seconds);
+      await solveIntegerMaster(engine, lns, pool, seconds, choice);
       const best = lns.getBest();
       if (best && best.objective > before) channel.postPoint(best.values);
     };
@@ -87,6 +88,9 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
         // generation runs to convergence, or until only the reserve is left.
         const round = await generateColumns(model, engine, lns, pool, pricer, lns.remaining() - reserve, { betweenRounds: takeIncumbents, onBound: (b) => channel.postBound(b) });
         converged = round.converged;
+        // The master LP is near-integral by now: its rounding is a good rota at once, and the
+        // integer master's start.
+        if (round.lpValues) await improved(Math.min(5, lns.remaining()), roundedChoice(pool, round.lpValues));
         if (round.bound !== null) channel.postBound(round.bound);
       }
       await takeIncumbents();
