@@ -12,7 +12,7 @@
 //   get one clone more when N is not a multiple): a clone has the original's length, staff caps
 //   and cannot-follow relations (every clone of a banned type is banned); the scaled cover
 //   requirement of a type is split over its clones, and a request for a type names one clone.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseNrp, type NrpInstance } from '../packages/solver/src/benchmark/nrpImport.js';
@@ -118,6 +118,7 @@ section('SHIFT_ON_REQUESTS', 'EmployeeID, Day, ShiftID, Weight', onRequests.map(
 section('SHIFT_OFF_REQUESTS', 'EmployeeID, Day, ShiftID, Weight', offRequests.map(req));
 section('COVER', 'Day, ShiftID, Requirement, Weight for under, Weight for over', cover.map((c) => `${c.day},${c.shiftId},${c.requirement},${c.weightUnder},${c.weightOver}`));
 const text = lines.join('\r\n');
+mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, text);
 
 // Read it back.
