@@ -1,6 +1,10 @@
 import { LinearModel, type Term } from '../model/linear.js';
 import type { Decomposition } from './decompose.js';
 
+/** Engine values rounded to 1e-6, so the same roster found twice is one pattern. */
+const roundValue = (x: number) => Math.round(x * 1e6) / 1e6;
+const patternKey = (block: number, rounded: ArrayLike<number>) => `${block}:${Array.prototype.join.call(rounded, ',')}`;
+
 /** One officer's complete roster as a master column: their block's values and what it costs. */
 export interface Pattern {
   block: number;
@@ -54,8 +58,8 @@ export class PatternPool {
 
   /** Add block `block`'s values as a pattern; false when the pool already has it. */
   add(block: number, values: ArrayLike<number>): boolean {
-    const rounded = Float64Array.from(values, (x) => Math.round(x * 1e6) / 1e6);
-    const key = `${block}:${rounded.join(',')}`;
+    const rounded = Float64Array.from(values, roundValue);
+    const key = patternKey(block, rounded);
     if (this.seen.has(key)) return false;
     this.seen.set(key, this.patterns.length);
     this.blocksSeen.add(block);
@@ -110,8 +114,7 @@ export class PatternPool {
   startFor(point: ArrayLike<number>): Float64Array {
     const start = new Float64Array(this.patterns.length + this.split.masterCols.length);
     this.split.blocks.forEach((b, k) => {
-      const key = `${k}:${b.cols.map((c) => Math.round(point[c] * 1e6) / 1e6).join(',')}`;
-      const index = this.seen.get(key);
+      const index = this.seen.get(patternKey(k, b.cols.map((c) => roundValue(point[c]))));
       if (index !== undefined) start[index] = 1;
     });
     this.split.masterCols.forEach((c, i) => (start[this.patterns.length + i] = point[c]));

@@ -37,7 +37,7 @@ export interface PartnerChannel {
  * and something (cover, capacity) tying them together.
  */
 export function decomposable(split: Decomposition): boolean {
-  return split.blocks.filter((b) => b.cols.length > 0).length >= 2 && split.linkingRows.length > 0 && split.blocks.every((b) => b.cols.length > 0);
+  return split.blocks.length >= 2 && split.linkingRows.length > 0 && split.blocks.every((b) => b.cols.length > 0);
 }
 
 /**

@@ -30,7 +30,10 @@ export async function constructFromRosters(model: RotaModel, engine: Engine, lns
     const session = await engine.open(block.lp);
     try {
       const values = await seedRoster(session, block, Math.min(SEED_SECONDS, lns.remaining()), true, lns.stop);
-      if (values) pool.add(b, values), seeded++;
+      if (values) {
+        pool.add(b, values);
+        seeded++;
+      }
     } finally {
       session.dispose();
     }
