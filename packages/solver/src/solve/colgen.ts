@@ -15,8 +15,12 @@ export interface ColumnGenerationResult {
   rounds: number;
   /** True when no officer had an improving pattern: `bound` is the master LP optimum. */
   converged: boolean;
+  /** Stopped because the master value came within `stopGap` of the bound. */
+  nearlyConverged: boolean;
   /** The last master LP solution (pattern weights first), for rounding. */
   lpValues: Float64Array | null;
+  /** The last master LP's row duals (linking rows, then one convexity row per officer). */
+  prices: Float64Array | null;
 }
 
 
@@ -24,6 +28,15 @@ export interface ColumnGenerationResult {
 export interface GenerationHooks {
   betweenRounds?: () => Promise<void>;
   onBound?: (bound: number) => void;
+  /**
+   * Officers whose roster is fixed (block → pattern index), as in a dive: they are not priced,
+   * and the bound is not a bound on the whole problem, so `onBound` is not called.
+   */
+  fixed?: ReadonlyMap<number, number>;
+  /** Stop after this many rounds. */
+  maxRounds?: number;
+  /** Stop once the master value is within this share of the Lagrangian bound (`nearlyConverged`). */
+  stopGap?: number;
 }
 
 /**
@@ -39,11 +52,14 @@ export async function generateColumns(model: RotaModel, engine: Engine, lns: Lns
   const started = performance.now();
   const left = () => Math.min(lns.remaining(), seconds - (performance.now() - started) / 1000);
   const { split } = pool;
-  const result: ColumnGenerationResult = { bound: null, masterValue: null, rounds: 0, converged: false, lpValues: null };
+  const result: ColumnGenerationResult = { bound: null, masterValue: null, rounds: 0, converged: false, nearlyConverged: false, lpValues: null, prices: null };
   while (left() > 0.2 && !lns.stop() && pool.coversEveryBlock()) {
     await hooks.betweenRounds?.();
     const roundStarted = performance.now();
-    const session = await engine.open(pool.master(false), { relax: true });
+    const fixed = hooks.fixed ?? new Map<number, number>();
+    const masterLp = pool.master(false);
+    if (fixed.size > 0) pool.patterns.forEach((p, k) => fixed.has(p.block) && masterLp.fix(k, fixed.get(p.block) === k ? 1 : 0));
+    const session = await engine.open(masterLp, { relax: true });
     const run = session.run({ timeLimitSeconds: Math.max(0.1, left()), shouldStop: lns.stop });
     session.dispose();
     if (run.status !== 'optimal' || !run.rowDuals || run.objective === null) {
@@ -54,9 +70,11 @@ export async function generateColumns(model: RotaModel, engine: Engine, lns: Lns
     const convexityDual = (b: number) => prices[split.linkingRows.length + b];
     result.masterValue = run.objective;
     result.lpValues = run.values;
+    result.prices = prices;
     result.rounds++;
     const priced: PricedBlock[] = [];
     for (const b of split.blocks.keys()) {
+      if (fixed.has(b)) continue;
       if (left() <= 0.1 || lns.stop()) break;
       priced.push(await priceBlock(model, lns, pool, pricer, b, prices, Math.min(pricer.pricingSeconds, left())));
     }
@@ -70,17 +88,22 @@ export async function generateColumns(model: RotaModel, engine: Engine, lns: Lns
       if (p.ceiling === null || p.ceiling > convexityDual(p.block) + 1e-6) unproved++;
       if (p.timedOut) timedOut++;
     }
-    const complete = priced.length === split.blocks.length && priced.every((p) => p.ceiling !== null);
+    const complete = priced.length === split.blocks.length - fixed.size && priced.every((p) => p.ceiling !== null);
     // Proving needs every officer priced to optimality: give pricing more time once columns dry up.
     if (timedOut > 0 && added < split.blocks.length / 4) pricer.pricingSeconds = Math.min(PRICING_SECONDS.max, pricer.pricingSeconds * 2);
-    if (complete) {
+    if (complete && fixed.size === 0) {
       result.bound = result.bound === null ? lagrangian : Math.min(result.bound, lagrangian);
       hooks.onBound?.(result.bound);
     }
     if (process.env.PATROLPLAN_TRACE) lns.log.push(`column generation round ${result.rounds}: master ${run.objective.toFixed(2)}, bound ${lagrangian.toFixed(2)}${complete ? '' : ' (partial)'}, +${added} rosters in ${((performance.now() - roundStarted) / 1000).toFixed(2)} s`);
+    if (complete && fixed.size === 0 && hooks.stopGap !== undefined && run.objective - lagrangian <= hooks.stopGap * Math.max(1, Math.abs(run.objective))) {
+      result.nearlyConverged = true;
+      break;
+    }
+    if (result.rounds >= (hooks.maxRounds ?? Infinity)) break;
     if (added === 0 && complete && unproved === 0) {
       result.converged = true;
-      result.bound = Math.min(result.bound ?? Infinity, run.objective);
+      if (fixed.size === 0) result.bound = Math.min(result.bound ?? Infinity, run.objective);
       break;
     }
   }
@@ -119,6 +142,12 @@ export function roundedChoice(pool: PatternPool, lpValues: ArrayLike<number>): n
   return best;
 }
 
+/** Each of an officer's columns costed at its objective minus what its linking rows are worth at `prices`. */
+export function pricingCosts(model: RotaModel, pool: PatternPool, b: number, prices: ArrayLike<number>): number[] {
+  const links = pool.linksOf(b);
+  return pool.split.blocks[b].cols.map((c, i) => model.lp.cost[c] - links[i].reduce((sum, [pos, a]) => sum + prices[pos] * a, 0));
+}
+
 /** One officer priced at a round's duals: the proved ceiling and the improving rosters met. */
 export interface PricedBlock {
   block: number;
@@ -136,9 +165,8 @@ export interface PricedBlock {
  */
 export async function priceBlock(model: RotaModel, lns: LnsContext, pool: PatternPool, pricer: Pricer, b: number, prices: ArrayLike<number>, seconds: number): Promise<PricedBlock> {
   const block = pool.split.blocks[b];
-  const links = pool.linksOf(b);
   const convexityDual = prices[pool.split.linkingRows.length + b];
-  const costs = block.cols.map((c, i) => model.lp.cost[c] - links[i].reduce((sum, [pos, a]) => sum + prices[pos] * a, 0));
+  const costs = pricingCosts(model, pool, b, prices);
   const threshold = convexityDual + 1e-6;
   const last = pricer.last[b];
   if (last) {
@@ -150,6 +178,8 @@ export async function priceBlock(model: RotaModel, lns: LnsContext, pool: Patter
     });
     if (ceiling <= threshold) return { block: b, ceiling, columns: [], timedOut: false };
   }
+  const labeled = priceByLabels(model, pricer, b, costs, threshold, seconds);
+  if (labeled) return labeled;
   const pricing = await pricer.session(b);
   pricing.setCosts!(block.cols.map((_, i) => i), costs);
   const best = lns.getBest();
@@ -164,4 +194,27 @@ export async function priceBlock(model: RotaModel, lns: LnsContext, pool: Patter
   if (run.values && run.objective !== null && run.objective > threshold) columns.push(run.values);
   pricer.last[b] = ceiling !== null && Number.isFinite(ceiling) ? { costs, ceiling } : null;
   return { block: b, ceiling, columns, timedOut: run.status !== 'optimal' };
+}
+
+/** Rosters one labeling pass returns as columns (the best few, so the master has choices). */
+const LABELED_COLUMNS = 4;
+/** Labels kept per day before the labeling turns heuristic (then the MIP proves, if needed). */
+const LABEL_LIMIT = 3000;
+
+/**
+ * Pricing by exact roster labeling, when the block suits it: milliseconds where the MIP takes
+ * tenths of a second. Exact: the ceiling is proved. Heuristic (labels capped) with improving
+ * rosters: they are columns, nothing is proved. Otherwise null, and the MIP prices the officer.
+ */
+function priceByLabels(model: RotaModel, pricer: Pricer, b: number, costs: number[], threshold: number, seconds: number): PricedBlock | null {
+  const labeling = pricer.labeling(model, b);
+  if (!labeling) return null;
+  const found = labeling.solve(costs, { cutoff: threshold, keep: LABELED_COLUMNS, labelLimit: LABEL_LIMIT, deadline: performance.now() + seconds * 1000 });
+  const columns = found.rosters.map((r) => r.values);
+  if (found.exact) {
+    const ceiling = found.rosters[0]?.objective ?? threshold;
+    pricer.last[b] = { costs, ceiling };
+    return { block: b, ceiling, columns, timedOut: false };
+  }
+  return columns.length > 0 ? { block: b, ceiling: null, columns, timedOut: false } : null;
 }

@@ -75,7 +75,7 @@ export async function runSolve(scenario: Scenario, options: SolveOptions = {}, h
     // whole rosters the natural unit — else the compact LP relaxation bound for large models.
     // (Measured on Southend, which has neither floor, the partner cost the main search 0.4 %.)
     const binaries = model.assignEntries().length;
-    const partnerSize = binaries <= PARTNER_MAX_BINARIES || binaries > HUGE_MODEL_BINARIES;
+    const partnerSize = binaries <= PARTNER_MAX_BINARIES || binaries > HUGE_MODEL_BINARIES || process.env.PATROLPLAN_PARTNER === '1';
     const split = engine.name === 'highs' && process.env.PATROLPLAN_PARTNER !== '0' && partnerSize && hasOfficerFloors(model) ? decompose(model) : null;
     // Year-long neighbourhoods overrun their limits by seconds: stop early enough to return on time.
     if (binaries > HUGE_MODEL_BINARIES) setDeadline(remaining() - HUGE_MARGIN_SECONDS);

@@ -2,6 +2,8 @@ import type { Engine } from '../engines/index.js';
 import type { RotaModel } from '../model/rotaModel.js';
 import { generateColumns, roundedChoice, solveIntegerMaster } from './colgen.js';
 import { decompose, type Decomposition } from './decompose.js';
+import { diveForRota } from './dive.js';
+import { enumerateWithinGap } from './enumerate.js';
 import type { LnsContext } from './lns.js';
 import { PatternPool } from './master.js';
 import { Pricer, seedRoster } from './pricer.js';
@@ -15,6 +17,12 @@ export const HUGE_MODEL_BINARIES = 100_000;
  * measured on Curtois 8–12 (60 s), with the partner Instance9–11 ended 3–19 % worse.
  */
 export const PARTNER_MAX_BINARIES = 4_000;
+
+/**
+ * Column generation tails off: the last rounds move the master by hundredths. Within this share
+ * of the bound a dive gains more than those rounds would.
+ */
+const NEAR_CONVERGENCE = 0.003;
 
 /** Share of the partner's time kept for the integer master when generation has not converged. */
 const INTEGER_MASTER_RESERVE = 0.15;
@@ -64,12 +72,29 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
     // model that may be the first feasible rota anyone has, so it goes out at once.
     const improved = async (seconds: number, choice?: number[]) => {
       const before = lns.getBest()?.objective ?? -Infinity;
-      await solveIntegerMaster(engine, lns, pool, seconds, choice);
+      const run = await solveIntegerMaster(engine, lns, pool, seconds, choice);
       const best = lns.getBest();
       if (best && best.objective > before) channel.postPoint(best.values);
+      return run.status;
     };
     await takeIncumbents();
     if (pool.coversEveryBlock()) await improved(Math.min(5, lns.remaining()));
+    // After convergence: dive for a rota near the bound, then list every roster that could
+    // still beat it; when that list is complete, the integer master over it is exact.
+    const closeGap = async (prices: Float64Array, bound: number, exactDuals: boolean) => {
+      await diveForRota(model, engine, lns, pool, pricer, lns.remaining() / 2, { betweenRounds: takeIncumbents });
+      const best = lns.getBest();
+      if (best) channel.postPoint(best.values);
+      await takeIncumbents();
+      const gap = bound - (lns.getBest()?.objective ?? -Infinity);
+      // The gap argument holds for the converged master's duals only.
+      if (!Number.isFinite(gap) || !exactDuals) return;
+      const listed = enumerateWithinGap(model, pool, pricer, prices, gap, lns.remaining() / 3);
+      lns.log.push(`enumeration within the gap ${gap.toFixed(2)}: +${listed.added} rosters, ${listed.complete ? 'complete' : 'partial'}`);
+      const status = await improved(lns.remaining());
+      // Every roster that could beat the incumbent was in the master: its optimum is the rota's.
+      if (listed.complete && status === 'optimal') channel.postBound(lns.getBest()!.objective);
+    };
     // A year-long model prices one round in tens of seconds: past seeding, the core is worth
     // more to the main search.
     if (isHuge(split)) return;
@@ -86,12 +111,13 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
       if (!converged) {
         // Rosters from an unconverged master are rarely better than the main search's, so
         // generation runs to convergence, or until only the reserve is left.
-        const round = await generateColumns(model, engine, lns, pool, pricer, lns.remaining() - reserve, { betweenRounds: takeIncumbents, onBound: (b) => channel.postBound(b) });
-        converged = round.converged;
+        const round = await generateColumns(model, engine, lns, pool, pricer, lns.remaining() - reserve, { betweenRounds: takeIncumbents, onBound: (b) => channel.postBound(b), stopGap: NEAR_CONVERGENCE });
+        converged = round.converged || round.nearlyConverged;
         // The master LP is near-integral by now: its rounding is a good rota at once, and the
         // integer master's start.
         if (round.lpValues) await improved(Math.min(5, lns.remaining()), roundedChoice(pool, round.lpValues));
         if (round.bound !== null) channel.postBound(round.bound);
+        if (converged && round.prices && round.bound !== null) await closeGap(round.prices, round.bound, round.converged);
       }
       await takeIncumbents();
       if (pool.patterns.length === poolSizeAtLastMaster) {

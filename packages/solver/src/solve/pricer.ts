@@ -1,4 +1,6 @@
 import type { Engine, EngineSession } from '../engines/index.js';
+import type { RotaModel } from '../model/rotaModel.js';
+import { RosterLabeling, columnStages } from './labeling.js';
 import type { Decomposition, OfficerBlock } from './decompose.js';
 
 /** Pricing time per officer per round: short while the duals are still rough, longer to prove. */
@@ -15,10 +17,23 @@ export class Pricer {
   /** Each officer's last pricing costs and proved ceiling, to skip solves that cannot pay. */
   last: ({ costs: number[]; ceiling: number } | null)[] = [];
 
+  private readonly labelings = new Map<number, RosterLabeling | null>();
+  private dayOfColumn: Map<number, number> | null = null;
+
   constructor(
     private readonly engine: Engine,
     private readonly split: Decomposition,
   ) {}
+
+  /** The block's exact roster labeling, built on first use; null when its columns do not suit labels. */
+  labeling(model: RotaModel, block: number): RosterLabeling | null {
+    if (!this.labelings.has(block)) {
+      this.dayOfColumn ??= new Map(model.assignEntries().map((e) => [e.variable, model.ctx.shiftById.get(e.shiftId)!.dayIndex]));
+      const { lp, cols } = this.split.blocks[block];
+      this.labelings.set(block, RosterLabeling.build(lp, columnStages(lp, cols.map((c) => this.dayOfColumn!.get(c)))));
+    }
+    return this.labelings.get(block)!;
+  }
 
   async session(block: number): Promise<EngineSession> {
     let s = this.sessions.get(block);
@@ -63,3 +78,4 @@ export function holds(block: OfficerBlock, values: ArrayLike<number>): boolean {
   const check = block.lp.check(values, 1e-6);
   return check.maxViolation <= 1e-6 && check.integral;
 }
+

@@ -1,0 +1,203 @@
+import type { LinearModel } from '../model/linear.js';
+import { CompletionBounds, type PreparedBounds } from './labelingBound.js';
+import { EPS, planLabeling, type LabelingPlan } from './labelingPlan.js';
+
+export { columnStages } from './labelingPlan.js';
+
+/** Options for one labeling solve. */
+export interface LabelingOptions {
+  /** Only rosters with an objective strictly above this are wanted (pricing: the convexity dual). */
+  cutoff: number;
+  /** Most labels kept after a stage; beyond it only the best are kept and `exact` is false. */
+  labelLimit?: number;
+  /** How many of the best rosters to return. */
+  keep?: number;
+  /** `performance.now()` after which every stage is cut to a narrow beam (the answer stays feasible). */
+  deadline?: number;
+  /**
+   * Every roster above the cutoff, not just the best: no label is merged or dominated away, so
+   * `exact` then means all of them are in `rosters` (at most `keep`).
+   */
+  enumerate?: boolean;
+}
+
+/** A complete roster: values in block column order and its objective under the solve's costs. */
+export interface LabeledRoster {
+  values: Float64Array;
+  objective: number;
+}
+
+/**
+ * What a labeling solve found.
+ * - `rosters`: the best complete rosters above the cutoff, best first.
+ * - `exact`: no label was dropped, so `rosters[0]` is the optimum, or no roster beats the cutoff.
+ */
+export interface LabelingResult {
+  rosters: LabeledRoster[];
+  exact: boolean;
+  /** Most labels alive after any stage (for traces and benchmarks). */
+  peakLabels: number;
+}
+
+/** The nonzero columns of the stages walked so far, newest first (shared between labels). */
+interface Trail {
+  cols: number[];
+  values: number[];
+  prev: Trail | null;
+}
+
+interface Label {
+  cost: number;
+  /** Cost plus the most the stages left can add (set at each stage's end; the beam keeps the best). */
+  promise: number;
+  sums: Float64Array;
+  trail: Trail | null;
+}
+
+/** Labels kept per stage by the first, narrow pass that finds an incumbent. */
+const BEAM_WIDTH = 32;
+
+/**
+ * Exact dynamic programming over one officer's roster, built from the rows of their block alone:
+ * columns are decided stage by stage (a stage is a horizon day), each label carries the running
+ * sums of the rows still open, a row is checked as soon as its remaining columns cannot rescue
+ * it, and at each day's end a label is dropped when another is at least as good on cost and on
+ * every open row. Any rule set works because nothing here knows a rule: consecutive-day windows,
+ * successions, hours, per-type caps and weekends are all rows that stay open for a while. Where
+ * the block has a column labels cannot enumerate (continuous, wide-range), `build` returns null
+ * and the caller keeps its MIP pricer.
+ */
+export class RosterLabeling {
+  private readonly bounds: CompletionBounds;
+
+  private constructor(private readonly plan: LabelingPlan) {
+    this.bounds = new CompletionBounds(plan);
+  }
+
+  static build(lp: LinearModel, stage: ArrayLike<number>): RosterLabeling | null {
+    const plan = planLabeling(lp, stage);
+    return plan ? new RosterLabeling(plan) : null;
+  }
+
+  /** The best rosters under `costs` (maximised, by block column) that keep every row of the block. */
+  solve(costs: ArrayLike<number>, options: LabelingOptions): LabelingResult {
+    const prepared = this.bounds.prepare(costs);
+    const keep = options.keep ?? 1;
+    if (options.enumerate) {
+      const all = this.walk(prepared, costs, options.cutoff, options.labelLimit ?? 200_000, options.deadline, keep + 1, true);
+      return { rosters: all.rosters.slice(0, keep), exact: all.exact && all.rosters.length <= keep, peakLabels: all.peakLabels };
+    }
+    // A narrow beam first: its best roster is an incumbent the exact pass must beat, which lets
+    // the optimistic bound cut most labels.
+    const beam = this.walk(prepared, costs, options.cutoff, BEAM_WIDTH, undefined, keep);
+    const cutoff = Math.max(options.cutoff, beam.rosters[0]?.objective ?? -Infinity);
+    const full = this.walk(prepared, costs, cutoff, options.labelLimit ?? 200_000, options.deadline, keep);
+    return { rosters: [...full.rosters, ...beam.rosters].slice(0, keep), exact: full.exact, peakLabels: full.peakLabels };
+  }
+
+  private walk(prepared: PreparedBounds, costs: ArrayLike<number>, cutoff: number, limit: number, deadline: number | undefined, keep: number, enumerate = false): LabelingResult {
+    const { stages } = this.plan;
+    let labels: Label[] = [{ cost: 0, promise: Infinity, sums: new Float64Array(this.plan.slots), trail: null }];
+    let exact = true;
+    let peakLabels = 1;
+    for (let s = 0; s < stages.length && labels.length > 0; s++) {
+      const { moves, rows, deltas, directions } = stages[s];
+      const values = prepared.moveValues[s];
+      const after = prepared.suffix[s + 1];
+      const next: Label[] = [];
+      for (const label of labels) {
+        for (const m of prepared.moveOrder[s]) {
+          const cost = label.cost + values[m];
+          // Moves come best first: once one cannot beat the cutoff, none after it can.
+          if (cost + after <= cutoff + EPS) break;
+          const delta = deltas[m];
+          let ok = true;
+          for (let k = 0; k < rows.length && ok; k++) {
+            const e = rows[k];
+            const sum = (e.opens ? 0 : label.sums[e.slot]) + delta[k];
+            // A side the row's slack can make up is no reason to drop the label.
+            ok = (sum + e.restMin <= e.upper + EPS || (e.slack !== null && e.slack.coef < 0)) && (sum + e.restMax >= e.lower - EPS || (e.slack !== null && e.slack.coef > 0));
+          }
+          if (!ok) continue;
+          const sums = label.sums.slice();
+          let paid = cost;
+          let trail: Trail | null = moves[m].cols.length > 0 ? { cols: moves[m].cols, values: moves[m].values, prev: label.trail } : label.trail;
+          for (let k = 0; k < rows.length; k++) {
+            const e = rows[k];
+            const sum = (e.opens ? 0 : sums[e.slot]) + delta[k];
+            sums[e.slot] = e.closes ? 0 : sum;
+            if (!e.closes || !e.slack) continue;
+            const amount = Math.max(0, (e.slack.coef > 0 ? e.lower - sum : sum - e.upper) / Math.abs(e.slack.coef));
+            if (amount <= EPS) continue;
+            paid += costs[e.slack.col] * amount;
+            trail = { cols: [e.slack.col], values: [amount], prev: trail };
+          }
+          if (paid + after <= cutoff + EPS) continue;
+          next.push({ cost: paid, promise: Infinity, sums, trail });
+        }
+      }
+      // The capacity-aware bound drops labels that cannot beat the cutoff any more.
+      for (const label of next) label.promise = label.cost + this.bounds.bound(prepared, s + 1, label.sums);
+      labels = next.filter((label) => label.promise > cutoff + EPS);
+      if (!enumerate) labels = undominated(labels, directions);
+      const cap = deadline !== undefined && performance.now() > deadline ? Math.min(limit, BEAM_WIDTH) : limit;
+      if (labels.length > cap) {
+        exact = false;
+        labels.sort((a, b) => b.promise - a.promise);
+        labels.length = cap;
+      }
+      peakLabels = Math.max(peakLabels, labels.length);
+    }
+    labels.sort((a, b) => b.cost - a.cost);
+    const rosters = labels.slice(0, keep).map((label) => ({ values: this.valuesOf(label), objective: label.cost }));
+    return { rosters, exact, peakLabels };
+  }
+
+  private valuesOf(label: Label): Float64Array {
+    const values = new Float64Array(this.plan.columns);
+    for (let t = label.trail; t; t = t.prev) t.cols.forEach((j, k) => (values[j] = t!.values[k]));
+    return values;
+  }
+}
+
+/** Most kept labels a new label is compared with (dominance is quadratic; beyond it, keep). */
+const DOMINANCE_SCAN = 300;
+
+/**
+ * Labels no other label beats: one at least as cheap whose open rows are each as good (smaller
+ * sum where only an upper bound binds, larger where only a lower one does, equal otherwise).
+ */
+function undominated(labels: Label[], dirs: Int8Array): Label[] {
+  const groups = new Map<number, Label[]>();
+  for (const label of labels) {
+    let h = 2166136261;
+    for (let i = 0; i < dirs.length; i++) if (dirs[i] === 0) h = Math.imul(h ^ ((label.sums[i] * 1000003 + i) | 0), 16777619);
+    const group = groups.get(h);
+    if (group) group.push(label);
+    else groups.set(h, [label]);
+  }
+  const out: Label[] = [];
+  for (const group of groups.values()) {
+    group.sort((a, b) => b.cost - a.cost);
+    const kept: Label[] = [];
+    for (const label of group) {
+      let dominated = false;
+      for (let k = 0; k < kept.length && k < DOMINANCE_SCAN && !dominated; k++) dominated = dominates(kept[k], label, dirs);
+      if (!dominated) kept.push(label);
+    }
+    for (const label of kept) out.push(label);
+  }
+  return out;
+}
+
+function dominates(a: Label, b: Label, dirs: Int8Array): boolean {
+  if (a.cost < b.cost) return false;
+  for (let i = 0; i < dirs.length; i++) {
+    const d = dirs[i];
+    if (d === 2) continue;
+    const x = a.sums[i];
+    const y = b.sums[i];
+    if (d === 0 ? x !== y : d > 0 ? x < y : x > y) return false;
+  }
+  return true;
+}

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { nrpToScenario, parseNrp } from '../../src/benchmark/nrpImport.js';
+import { buildContext } from '../../src/domain/context.js';
+import { highsEngine } from '../../src/engines/highs.js';
+import { LinearModel } from '../../src/model/linear.js';
+import { buildModel } from '../../src/model/build.js';
+import { decompose } from '../../src/solve/decompose.js';
+import { RosterLabeling } from '../../src/solve/labeling.js';
+import { Pricer } from '../../src/solve/pricer.js';
+import { TINY } from '../benchmark/nrpFixtures.js';
+
+/**
+ * Four days, shifts E and L each day (binaries e0..e3, l0..l3), at most one a day, no L followed
+ * by E, at most 3 shifts in all, at least 2 (elastic: a day short costs 10), and a weekend flag
+ * w ≥ e3, w ≥ l3 that is capped at 0 when `noWeekend`.
+ */
+function smallBlock(noWeekend = false) {
+  const lp = new LinearModel();
+  const e = [0, 1, 2, 3].map((d) => lp.addVar(`e${d}`, { type: 'binary' }));
+  const l = [0, 1, 2, 3].map((d) => lp.addVar(`l${d}`, { type: 'binary' }));
+  const w = lp.addVar('w', { type: 'binary' });
+  const short = lp.addVar('short', { cost: -10 });
+  for (let d = 0; d < 4; d++) lp.addRow(`one${d}`, [[e[d], 1], [l[d], 1]], -Infinity, 1);
+  for (let d = 0; d < 3; d++) lp.addRow(`succ${d}`, [[l[d], 1], [e[d + 1], 1]], -Infinity, 1);
+  const all = [...e, ...l].map((v) => [v, 1] as [number, number]);
+  lp.addRow('max', all, -Infinity, 3);
+  lp.addRow('min', [...all, [short, 1]], 2, Infinity);
+  lp.addRow('wE', [[e[3], 1], [w, -1]], -Infinity, 0);
+  lp.addRow('wL', [[l[3], 1], [w, -1]], -Infinity, 0);
+  lp.addRow('cap', [[w, 1]], -Infinity, noWeekend ? 0 : 1);
+  const stage = [0, 1, 2, 3, 0, 1, 2, 3, 3, 3];
+  return { lp, stage, short };
+}
+
+/** Every 0/1 roster of the small block with its best slack, by brute force. */
+function bruteForce(lp: LinearModel, costs: number[], short: number): { values: number[]; objective: number }[] {
+  const out: { values: number[]; objective: number }[] = [];
+  for (let mask = 0; mask < 1 << 9; mask++) {
+    const values = Array.from({ length: 10 }, (_, j) => (j < 9 ? (mask >> j) & 1 : 0));
+    const worked = values.slice(0, 8).reduce((a, b) => a + b, 0);
+    values[short] = Math.max(0, 2 - worked);
+    if (lp.check(values).maxViolation > 1e-9) continue;
+    out.push({ values, objective: values.reduce((sum, v, j) => sum + v * costs[j], 0) });
+  }
+  return out.sort((a, b) => b.objective - a.objective);
+}
+
+describe('roster labeling', () => {
+  const costs = [5, -1, 4, 6, 7, 3, -2, 2, 0, -10];
+
+  it('finds the same best roster as brute force, with the elastic slack priced', () => {
+    const { lp, stage, short } = smallBlock();
+    const found = RosterLabeling.build(lp, stage)!.solve(costs, { cutoff: -Infinity });
+    const best = bruteForce(lp, costs, short)[0];
+    expect(found.exact).toBe(true);
+    expect(found.rosters[0].objective).toBeCloseTo(best.objective, 9);
+    expect(lp.check(found.rosters[0].values).maxViolation).toBeLessThanOrEqual(1e-9);
+  });
+
+  it('charges the slack when a cap forces a short roster', () => {
+    // Only e0 pays and only it may be worked: one shift short of the minimum of two costs 10.
+    const { lp, stage } = smallBlock(true);
+    const lonely = [1, -50, -50, -50, -50, -50, -50, -50, 0, -10];
+    const found = RosterLabeling.build(lp, stage)!.solve(lonely, { cutoff: -Infinity });
+    expect(found.rosters[0].objective).toBeCloseTo(1 - 10, 9);
+    expect(Array.from(found.rosters[0].values)).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
+  });
+
+  it('lists exactly the rosters above a cutoff when enumerating', () => {
+    const { lp, stage, short } = smallBlock();
+    const all = bruteForce(lp, costs, short);
+    const cutoff = all[6].objective;
+    const found = RosterLabeling.build(lp, stage)!.solve(costs, { cutoff, keep: 100, enumerate: true });
+    expect(found.exact).toBe(true);
+    const expected = all.filter((r) => r.objective > cutoff + 1e-9);
+    expect(found.rosters.map((r) => r.objective)).toEqual(expected.map((r) => r.objective));
+    expect(new Set(found.rosters.map((r) => Array.from(r.values).join()))).toEqual(new Set(expected.map((r) => r.values.join())));
+  });
+
+  it('reports nothing above a cutoff no roster beats, and says so exactly', () => {
+    const { lp, stage, short } = smallBlock();
+    const best = bruteForce(lp, costs, short)[0].objective;
+    const found = RosterLabeling.build(lp, stage)!.solve(costs, { cutoff: best });
+    expect(found.rosters).toEqual([]);
+    expect(found.exact).toBe(true);
+  });
+
+  it('leaves blocks with a free continuous column to the MIP', () => {
+    const lp = new LinearModel();
+    const x = lp.addVar('x', { type: 'binary' });
+    const hours = lp.addVar('hours', { upper: 8 });
+    lp.addRow('link', [[x, 8], [hours, -1]], 0, Infinity);
+    expect(RosterLabeling.build(lp, [0, 0])).toBeNull();
+  });
+
+  it('prices every officer of a benchmark model exactly as the MIP does', async () => {
+    const model = buildModel(buildContext(nrpToScenario(parseNrp(TINY, 'Tiny'))));
+    const split = decompose(model);
+    const pricer = new Pricer(highsEngine, split);
+    let seed = 11;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (const [b, block] of split.blocks.entries()) {
+      for (let trial = 0; trial < 3; trial++) {
+        const priced = block.lp.cost.map((c, i) => c + (block.lp.names[i].startsWith('assign:') ? 30 * random() - 5 : 0));
+        const found = pricer.labeling(model, b)!.solve(priced, { cutoff: -Infinity });
+        const session = await highsEngine.open(block.lp);
+        session.setCosts!(priced.map((_, i) => i), priced);
+        const run = session.run({ timeLimitSeconds: 10, gapTolerance: 1e-9 });
+        session.dispose();
+        expect(found.exact).toBe(true);
+        expect(found.rosters[0].objective).toBeCloseTo(run.objective!, 6);
+        expect(block.lp.check(found.rosters[0].values).maxViolation).toBeLessThanOrEqual(1e-6);
+      }
+    }
+  });
+});
