@@ -11,11 +11,16 @@ import { decompose, type Decomposition } from './decompose.js';
 import { construct, hasOfficerFloors, improve, pointFor, relGap, searchState, type LnsContext } from './lns.js';
 import { decomposable, HUGE_MODEL_BINARIES, PARTNER_MAX_BINARIES } from './partner.js';
 import { constructFromRosters } from './rosterSeed.js';
+import { modelSecondsFor, rotaFromRosters, seedOfficersFirst } from './hugeSeed.js';
+import type { NamedRoster } from './officerSeed.js';
 import { startPartner, type PartnerThread } from './partnerThread.js';
 import type { SolveOptions, SolveResult, SolveStatus } from './types.js';
 
 /** Seconds a year-long (huge) solve keeps in hand for neighbourhoods that overrun their limit. */
 const HUGE_MARGIN_SECONDS = 5;
+
+/** Least time worth building a year-long model for, once it is built, to improve the seeded rota. */
+const HUGE_IMPROVE_SECONDS = 10;
 
 /** Models with more assignment binaries than this are solved by fix-and-optimise (LNS). */
 export const MONOLITHIC_MAX_BINARIES = 3000;
@@ -41,15 +46,34 @@ export async function runSolve(scenario: Scenario, options: SolveOptions = {}, h
   const remaining = () => limit - elapsed();
   const stop = () => Boolean(options.signal?.aborted || hooks.shouldStop?.());
   const ctx = buildContext(scenario);
-  const model = buildModel(ctx);
   const engine = engineByName(options.engine ?? 'highs');
+  // Year-long rotas: every officer's roster first, each on a model of their own (two threads),
+  // before the whole model is built; when building it would not leave time to use it, the
+  // rosters side by side are the answer.
+  const binariesExpected = ctx.officers.length * ctx.shifts.length;
+  const seeds: NamedRoster[] = [];
+  const earlyLog: string[] = [];
+  if (engine.name === 'highs' && process.env.PATROLPLAN_PARTNER !== '0' && binariesExpected > HUGE_MODEL_BINARIES && ctx.officers.length >= 2) {
+    const first = await seedOfficersFirst(scenario, engine, Math.max(1, remaining() - HUGE_MARGIN_SECONDS), stop);
+    seeds.push(...first.rosters);
+    earlyLog.push(...first.log);
+    if (!first.complete || remaining() < modelSecondsFor(binariesExpected) + HUGE_MARGIN_SECONDS + HUGE_IMPROVE_SECONDS) {
+      const rota = rotaFromRosters(scenario, first.rosters);
+      const evaluation = evaluateWith(ctx, rota);
+      earlyLog.push(`returned the officers' own rosters side by side: no time to build the whole model (about ${modelSecondsFor(binariesExpected).toFixed(0)} s)`);
+      options.onProgress?.({ seconds: elapsed(), objective: evaluation.objective, bound: null, gap: null, fraction: 1, phase: 'done' });
+      const status: SolveStatus = evaluation.hardViolations > 0 ? 'timeLimit' : 'feasible';
+      return { status, engine: engine.name, objective: evaluation.objective, bound: null, gap: null, seconds: elapsed(), rota, evaluation, log: earlyLog };
+    }
+  }
+  let partner: PartnerThread | null = null;
+  const model = buildModel(ctx);
   let bound: number | null = null;
   // Every source's bound is a valid upper bound (maximisation): keep the tightest.
   const tighten = (b: number | null) => {
     if (b !== null && Number.isFinite(b) && (bound === null || b < bound)) bound = b;
   };
   let proved = false;
-  let partner: PartnerThread | null = null;
   const { lns, setDeadline } = searchState(model, tolerance, stop, (incumbent, source) => {
     hooks.onIncumbent?.(decodeRota(model, incumbent.values), incumbent.objective);
     if (source !== 'partner') partner?.post(incumbent.values);
@@ -62,13 +86,13 @@ export async function runSolve(scenario: Scenario, options: SolveOptions = {}, h
   };
   lns.getBound = () => bound;
   lns.tick = () => report('searching');
+  lns.log.push(...earlyLog);
   lns.log.push(`model: ${model.lp.names.length} variables (${model.lp.integerCount} integer), ${model.lp.rows.length} rows`);
 
   const large = engine.name !== 'jsls' && model.assignEntries().length > MONOLITHIC_MAX_BINARIES;
   // Large models are only ever solved in neighbourhoods: loading them whole costs seconds (and
   // overflows the engine's memory on year-long rotas).
   const session = large ? null : await engine.open(model.lp);
-  const rosters = new Map<number, Float64Array>();
   try {
     // The second core: column generation over officer rosters where it pays — the model splits by
     // officer and officers have horizon-wide floors (minimum hours, minimum runs), which make
@@ -79,13 +103,15 @@ export async function runSolve(scenario: Scenario, options: SolveOptions = {}, h
     const split = engine.name === 'highs' && process.env.PATROLPLAN_PARTNER !== '0' && partnerSize && hasOfficerFloors(model) ? decompose(model) : null;
     // Year-long neighbourhoods overrun their limits by seconds: stop early enough to return on time.
     if (binaries > HUGE_MODEL_BINARIES) setDeadline(remaining() - HUGE_MARGIN_SECONDS);
-    if (split && decomposable(split)) {
-      partner = startPartner(scenario, Math.max(1, lns.remaining() - 1), { point: (values) => lns.accept(values, 'partner'), bound: tighten, roster: (b, values) => rosters.set(b, values) });
+    // Year-long: the officers were seeded before the build, and a second full model would not fit
+    // the time; the second core seeds any officer still missing.
+    const huge = split !== null && decomposable(split) && binaries > HUGE_MODEL_BINARIES;
+    if (split && decomposable(split) && !huge) {
+      partner = startPartner(scenario, Math.max(1, lns.remaining() - 1), { point: (values) => lns.accept(values, 'partner'), bound: tighten, roster: () => undefined });
     }
-    const huge = partner !== null && binaries > HUGE_MODEL_BINARIES;
     const lpBound = large && !partner && binaries <= HUGE_MODEL_BINARIES ? relaxationBoundInParallel(scenario, Math.max(1, remaining() - 1)) : null;
     const start = options.startRota ? startOf(model, options) : undefined;
-    const found = huge && split ? await searchHuge(model, engine, lns, split, rosters, start) : await searchModel(model, session, engine, lns, start);
+    const found = huge ? await searchHuge(model, engine, lns, split!, seeds, start, () => startPartner(scenario, Math.max(1, lns.remaining() - 1), { point: () => undefined, bound: () => undefined, roster: (r) => seeds.push(r) }, 'seedForward')) : await searchModel(model, session, engine, lns, start);
     tighten(found.bound);
     proved = found.proved;
     if (partner) lns.log.push(...(await partner.finish()).map((line) => `partner: ${line}`));
@@ -143,9 +169,9 @@ export async function searchModel(model: RotaModel, session: EngineSession | nul
 }
 
 /** Year-long models: the start if it holds, else officers' own rosters side by side; then fix-and-optimise. */
-async function searchHuge(model: RotaModel, engine: Engine, lns: LnsContext, split: Decomposition, rosters: Map<number, Float64Array>, start?: Map<number, number>) {
+async function searchHuge(model: RotaModel, engine: Engine, lns: LnsContext, split: Decomposition, rosters: NamedRoster[], start: Map<number, number> | undefined, startSeeder: () => PartnerThread) {
   const warm = start ? await pointFor(model, engine, lns, start) : null;
-  if (!lns.accept(warm, 'start')) await constructFromRosters(model, engine, lns, split, rosters);
+  if (!lns.accept(warm, 'start')) await constructFromRosters(model, engine, lns, split, rosters, startSeeder);
   await improve(model, engine, lns);
   return { bound: null, proved: false };
 }

@@ -3,6 +3,9 @@ import { EPS, type LabelingPlan, type PlannedRow } from './labelingPlan.js';
 /** Most work (stages × capacity × moves) one capacity table may take per solve. */
 const MAX_TABLE_WORK = 3_000_000;
 
+/** Fewest stages a row must span to get a capacity table. */
+const MIN_CAPACITY_STAGES = 7;
+
 /** A row that caps a resource over several stages (hours, shifts of a type, weekends). */
 interface Capacity {
   row: PlannedRow;
@@ -31,23 +34,24 @@ export interface PreparedBounds {
  * not credited with working every day left.
  */
 export class CompletionBounds {
-  private readonly capacities: Capacity[] = [];
+  private built: Capacity[] | null = null;
 
-  constructor(private readonly plan: LabelingPlan) {
-    for (const row of plan.rows) {
-      const capacity = this.capacityOf(row);
-      if (capacity) this.capacities.push(capacity);
-    }
+  constructor(private readonly plan: LabelingPlan) {}
+
+  /** Built on first use: a beam that never asks for them (year-long seeding) skips the work. */
+  private get capacities(): Capacity[] {
+    return (this.built ??= this.plan.rows.map((row) => this.capacityOf(row)).filter((c): c is Capacity => c !== null));
   }
 
-  prepare(costs: ArrayLike<number>): PreparedBounds {
+  /** Tables for one solve; without `capacities`, `bound` is each later day's best alone. */
+  prepare(costs: ArrayLike<number>, capacities = true): PreparedBounds {
     const { stages } = this.plan;
     const S = stages.length;
     const moveValues = stages.map((stage) => Float64Array.from(stage.moves, (m) => m.cols.reduce((sum, j, k) => sum + costs[j] * m.values[k], 0)));
     const moveOrder = moveValues.map((values) => Int32Array.from(values.keys()).sort((a, b) => values[b] - values[a]));
     const suffix = new Float64Array(S + 1);
     for (let s = S - 1; s >= 0; s--) suffix[s] = suffix[s + 1] + moveValues[s][moveOrder[s][0]];
-    const tables = this.capacities.map((c) => {
+    const tables = (capacities ? this.capacities : []).map((c) => {
       const width = c.cap + 1;
       const table = new Float64Array((S + 1) * width);
       for (let s = S - 1; s >= 0; s--) {
@@ -67,8 +71,8 @@ export class CompletionBounds {
   /** Most stages `next`.. can add to a label whose open row sums are `sums`. */
   bound(prepared: PreparedBounds, next: number, sums: Float64Array): number {
     let best = prepared.suffix[next];
-    for (let k = 0; k < this.capacities.length; k++) {
-      const c = this.capacities[k];
+    for (let k = 0; k < prepared.tables.length; k++) {
+      const c = this.built![k];
       if (c.row.lastStage < next) continue;
       const used = c.row.firstStage < next ? sums[c.row.slot] : 0;
       const left = Math.floor((c.row.upper - used) / c.unit + EPS);
@@ -78,7 +82,8 @@ export class CompletionBounds {
   }
 
   private capacityOf(row: PlannedRow): Capacity | null {
-    if (row.hasSlack || row.upper === Infinity || row.upper < 0) return null;
+    // Rows over a few days (rest windows) carry little capacity worth a table.
+    if (row.hasSlack || row.upper === Infinity || row.upper < 0 || row.lastStage - row.firstStage < MIN_CAPACITY_STAGES) return null;
     const coefs = [...row.coefOf.values()];
     if (coefs.some((c) => c <= 0 || !Number.isInteger(c))) return null;
     const unit = coefs.reduce(gcd);

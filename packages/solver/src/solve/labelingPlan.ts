@@ -40,6 +40,12 @@ export interface PlannedStage {
   /** deltas[m][k]: what move m adds to rows[k]. */
   deltas: Float64Array[];
   /**
+   * touched[m]: the rows move m must check and update: those it changes, and those whose check
+   * moves with the stage whatever the move (a minimum, a negative coefficient, opening, closing,
+   * a slack). A cap on nonnegative terms that the move leaves alone cannot start failing.
+   */
+  touched: Int32Array[];
+  /**
    * After the stage, which way each slot's sum is better: −1 smaller, +1 larger, 0 only equal
    * sums compare, 2 no row open there.
    */
@@ -49,11 +55,13 @@ export interface PlannedStage {
 /** A spanning row as the completion bounds see it. */
 export interface PlannedRow {
   slot: number;
+  lower: number;
   upper: number;
   firstStage: number;
   lastStage: number;
   coefOf: Map<number, number>;
   hasSlack: boolean;
+  slack: { col: number; coef: number } | null;
 }
 
 /** How labels walk a block: stage by stage, move by move, with row sums in reusable slots. */
@@ -62,6 +70,8 @@ export interface LabelingPlan {
   slots: number;
   columns: number;
   rows: PlannedRow[];
+  /** Slack values no choice changes (rows with nothing but their slack). */
+  constants: Move;
 }
 
 /**
@@ -81,7 +91,15 @@ export function planLabeling(lp: LinearModel, stage: ArrayLike<number>): Labelin
   const colsOf: number[][] = days.map(() => []);
   for (const j of decided) colsOf[stageOf(j)].push(j);
   const rows = lp.rows.map((row, r) => ({ row, slack: slackOf.get(r) ?? null, terms: row.terms.filter(([j, c]) => c !== 0 && !slackCols.has(j)) }));
-  if (rows.some(({ row, terms }) => terms.length === 0 && (row.lower > EPS || row.upper < -EPS))) return null;
+  // A row left with only its slack (cover of a shift the officer cannot work) fixes the slack.
+  const constants: Move = { cols: [], values: [] };
+  for (const { row, terms, slack } of rows) {
+    if (terms.length > 0) continue;
+    const amount = slack ? Math.max(0, (slack.coef > 0 ? row.lower : -row.upper) / Math.abs(slack.coef)) : 0;
+    const sum = slack ? slack.coef * amount : 0;
+    if (sum < row.lower - EPS || sum > row.upper + EPS) return null;
+    if (amount > EPS) constants.cols.push(slack!.col), constants.values.push(amount);
+  }
   const live = rows
     .filter((r) => r.terms.length > 0)
     .map((r) => ({ ...r, first: Math.min(...r.terms.map(([j]) => stageOf(j))), last: Math.max(...r.terms.map(([j]) => stageOf(j))) }));
@@ -106,7 +124,11 @@ export function planLabeling(lp: LinearModel, stage: ArrayLike<number>): Labelin
   const touching = days.map((): { r: (typeof spanning)[number]; terms: [number, number][]; restMin: number; restMax: number }[] => []);
   for (const r of spanning) {
     const byStage = new Map<number, [number, number][]>();
-    for (const t of r.terms) byStage.set(stageOf(t[0]), [...(byStage.get(stageOf(t[0])) ?? []), t]);
+    for (const t of r.terms) {
+      const list = byStage.get(stageOf(t[0]));
+      if (list) list.push(t);
+      else byStage.set(stageOf(t[0]), [t]);
+    }
     let restMin = 0;
     let restMax = 0;
     for (const s of [...byStage.keys()].sort((a, b) => b - a)) {
@@ -127,9 +149,21 @@ export function planLabeling(lp: LinearModel, stage: ArrayLike<number>): Labelin
     const moves = enumerateMoves(lp, colsOf[s], localRows[s]);
     if (!moves) return null;
     const stageRows = touching[s].map(({ r, restMin, restMax }): StageRow => ({ slot: slotOf.get(r)!, lower: r.row.lower, upper: r.row.upper, restMin, restMax, opens: r.first === s, closes: r.last === s, slack: r.slack }));
+    // Each column's rows in this stage, so a move's deltas come from its few nonzero columns.
+    const rowsOfCol = new Map<number, [number, number][]>();
+    touching[s].forEach(({ terms }, k) => {
+      for (const [j, c] of terms) {
+        const list = rowsOfCol.get(j);
+        if (list) list.push([k, c]);
+        else rowsOfCol.set(j, [[k, c]]);
+      }
+    });
     const deltas = moves.map((m) => {
-      const valueOf = new Map(m.cols.map((j, k) => [j, m.values[k]]));
-      return Float64Array.from(touching[s], ({ terms }) => terms.reduce((sum, [j, c]) => sum + c * (valueOf.get(j) ?? 0), 0));
+      const delta = new Float64Array(stageRows.length);
+      m.cols.forEach((j, i) => {
+        for (const [k, c] of rowsOfCol.get(j) ?? []) delta[k] += c * m.values[i];
+      });
+      return delta;
     });
     for (const r of byLast[s]) {
       free.push(slotOf.get(r)!);
@@ -140,11 +174,13 @@ export function planLabeling(lp: LinearModel, stage: ArrayLike<number>): Labelin
       const { lower, upper } = r.row;
       directions[slotOf.get(r)!] = (lower > -Infinity && upper < Infinity) || r.last - r.first <= SHORT_ROW_STAGES ? 0 : lower > -Infinity ? 1 : -1;
     }
-    stages.push({ moves, rows: stageRows, deltas, directions });
+    const always = touching[s].map(({ r, terms }, k) => stageRows[k].lower > -Infinity || stageRows[k].opens || stageRows[k].closes || r.slack !== null || terms.some(([, c]) => c < 0));
+    const touched = deltas.map((delta) => Int32Array.from(always.keys()).filter((k) => always[k] || delta[k] !== 0));
+    stages.push({ moves, rows: stageRows, deltas, touched, directions });
   }
-  const planned = spanning.map((r): PlannedRow => ({ slot: slotOf.get(r)!, upper: r.row.upper, firstStage: r.first, lastStage: r.last, coefOf: new Map(r.terms), hasSlack: r.slack !== null }));
+  const planned = spanning.map((r): PlannedRow => ({ slot: slotOf.get(r)!, lower: r.row.lower, upper: r.row.upper, firstStage: r.first, lastStage: r.last, coefOf: new Map(r.terms), hasSlack: r.slack !== null, slack: r.slack }));
   for (const st of stages) if (st.directions.length < slots) st.directions = padded(st.directions, slots);
-  return { stages, slots, columns: n, rows: planned };
+  return { stages, slots, columns: n, rows: planned, constants };
 }
 
 function padded(dirs: Int8Array, width: number): Int8Array {
@@ -239,3 +275,4 @@ export function columnStages(lp: LinearModel, known: (number | undefined)[]): nu
   }
   return stage.map((s) => s ?? last);
 }
+

@@ -6,6 +6,7 @@ import { diveForRota } from './dive.js';
 import { enumerateWithinGap } from './enumerate.js';
 import type { LnsContext } from './lns.js';
 import { PatternPool } from './master.js';
+import { nameRoster, type NamedRoster } from './officerSeed.js';
 import { Pricer, seedRoster } from './pricer.js';
 
 /** Models with more assignment binaries than this are seeded feasibility-first (year-long rotas). */
@@ -33,8 +34,8 @@ export interface PartnerChannel {
   drain(): Float64Array[];
   postBound(bound: number): void;
   postPoint(values: Float64Array): void;
-  /** One officer's seed roster (block index, block values), for the main search's construction. */
-  postRoster(block: number, values: Float64Array): void;
+  /** One officer's seed roster, for the main search's construction. */
+  postRoster(roster: NamedRoster): void;
   /** Lets queued messages in (a thread only sees them between tasks). */
   yieldToMessages(): Promise<void>;
 
@@ -67,7 +68,7 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
   try {
     // Every officer's best roster under their own rules alone: the master is feasible from the
     // start (the linking rows' slack absorbs the rest) even before the main search reports.
-    await seedPool(pool, pricer, lns, channel, takeIncumbents);
+    await seedPool(model, pool, pricer, lns, channel, takeIncumbents);
     // The seeds side by side are already a rota that keeps every officer's own rules: on a huge
     // model that may be the first feasible rota anyone has, so it goes out at once.
     const improved = async (seconds: number, choice?: number[]) => {
@@ -139,16 +140,16 @@ const isHuge = (split: Decomposition) => split.blocks.reduce((n, b) => n + b.col
  * Seed rosters, last officer first: on a year-long model the main search seeds from the first
  * officer, and the two meet in the middle (each roster is posted as soon as it exists).
  */
-async function seedPool(pool: PatternPool, pricer: Pricer, lns: LnsContext, channel: PartnerChannel, takeIncumbents: () => Promise<void>): Promise<void> {
+async function seedPool(model: RotaModel, pool: PatternPool, pricer: Pricer, lns: LnsContext, channel: PartnerChannel, takeIncumbents: () => Promise<void>): Promise<void> {
   const { split } = pool;
   const huge = isHuge(split);
   for (let b = split.blocks.length - 1; b >= 0; b--) {
     await takeIncumbents();
     if (lns.stop() || lns.remaining() <= 0.3 || pool.coversEveryBlock()) return;
     if (pool.hasBlock(b)) continue;
-    const values = await seedRoster(await pricer.session(b), split.blocks[b], Math.min(huge ? 4 : 2, lns.remaining()), huge, lns.stop);
+    const values = pricer.seedByLabels(model, b, huge) ?? (await seedRoster(await pricer.session(b), split.blocks[b], Math.min(huge ? 4 : 2, lns.remaining()), huge, lns.stop));
     if (!values) continue;
     pool.add(b, values);
-    channel.postRoster(b, values);
+    channel.postRoster(nameRoster(model, split.blocks[b], values));
   }
 }

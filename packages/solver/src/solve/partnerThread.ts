@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Scenario } from '../domain/scenario.js';
+import type { NamedRoster } from './officerSeed.js';
 
 /** The main search's handle on the partner thread (see partner.ts). */
 export interface PartnerThread {
@@ -13,7 +14,7 @@ export interface PartnerThread {
 export interface PartnerEvents {
   point(values: Float64Array): void;
   bound(bound: number): void;
-  roster(block: number, values: Float64Array): void;
+  roster(roster: NamedRoster): void;
 }
 
 /** Seconds the main search waits for the partner to wind down before terminating it. */
@@ -23,16 +24,16 @@ const WIND_DOWN_SECONDS = 3;
  * Start the partner search in a second thread for `seconds`. Points and bounds it finds are
  * delivered through the callbacks whenever the main thread is between tasks.
  */
-export function startPartner(scenario: Scenario, seconds: number, on: PartnerEvents): PartnerThread {
+export function startPartner(scenario: Scenario, seconds: number, on: PartnerEvents, mode: 'search' | 'seed' | 'seedForward' = 'search'): PartnerThread {
   const stopFlag = new SharedArrayBuffer(4);
-  const worker = new Worker(new URL('./partner-entry.mjs', import.meta.url), { workerData: { scenario, seconds, stopFlag } });
+  const worker = new Worker(new URL('./partner-entry.mjs', import.meta.url), { workerData: { scenario, seconds, stopFlag, mode } });
   let log: string[] = [];
   let alive = true;
   const ended = new Promise<void>((resolve) => {
-    worker.on('message', (message: { type: string; values?: Float64Array; bound?: number; block?: number; log?: string[] }) => {
+    worker.on('message', (message: { type: string; values?: Float64Array; bound?: number; roster?: NamedRoster; log?: string[] }) => {
       if (message.type === 'point' && message.values) on.point(message.values);
       else if (message.type === 'bound' && typeof message.bound === 'number') on.bound(message.bound);
-      else if (message.type === 'roster' && message.values && typeof message.block === 'number') on.roster(message.block, message.values);
+      else if (message.type === 'roster' && message.roster) on.roster(message.roster);
       else if (message.type === 'done') {
         log = message.log ?? [];
         resolve();

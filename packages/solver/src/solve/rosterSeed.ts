@@ -1,10 +1,12 @@
 import type { Engine } from '../engines/index.js';
 import type { RotaModel } from '../model/rotaModel.js';
 import { solveIntegerMaster } from './colgen.js';
-import type { Decomposition } from './decompose.js';
+import type { Decomposition, OfficerBlock } from './decompose.js';
 import type { LnsContext } from './lns.js';
 import { PatternPool } from './master.js';
-import { seedRoster } from './pricer.js';
+import { contextWithoutCover, seedOfficerAlone, type NamedRoster } from './officerSeed.js';
+import type { PartnerThread } from './partnerThread.js';
+import { holds } from './pricer.js';
 
 /** Seconds one officer's year-long seed may take before the next officer is tried. */
 const SEED_SECONDS = 4;
@@ -15,31 +17,59 @@ const SEED_SECONDS = 4;
  * (solved on their block alone, feasibility first), the partner thread seeding from the other
  * end (`inbox`), and the master puts them side by side. Cover is left to the search after.
  */
-export async function constructFromRosters(model: RotaModel, engine: Engine, lns: LnsContext, split: Decomposition, inbox: Map<number, Float64Array>): Promise<void> {
+export async function constructFromRosters(model: RotaModel, engine: Engine, lns: LnsContext, split: Decomposition, inbox: NamedRoster[], startSeeder?: () => PartnerThread): Promise<void> {
   const pool = new PatternPool(model.lp, split);
+  const blockOf = new Map(split.blocks.map((b, k) => [b.officerId, k]));
+  let received = 0;
+  // Never trust a roster from another model build: it must keep this block's own rows.
+  const take = (roster: NamedRoster) => {
+    const b = blockOf.get(roster.officerId);
+    return b !== undefined && holdsAndAdds(pool, b, blockValues(model, split.blocks[b], roster));
+  };
   const takeRosters = async () => {
     await new Promise((resolve) => setImmediate(resolve));
-    for (const [b, values] of inbox) pool.add(b, values);
-    inbox.clear();
+    for (const roster of inbox.splice(0)) if (take(roster)) received++;
   };
+  // Each officer on a model of their own, as the partner does from the other end: a year-long
+  // block of the full model is slower to cut and seed than a one-officer model is to build.
   let seeded = 0;
+  await takeRosters();
+  if (startSeeder && !pool.coversEveryBlock()) {
+    // This thread's heap holds the whole year-long model, and collecting it slows every seed
+    // made here several-fold: a fresh thread seeds from the first officer instead.
+    const seeder = startSeeder();
+    while (!lns.stop() && lns.remaining() > 0.5 && !pool.coversEveryBlock()) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await takeRosters();
+    }
+    lns.log.push(...(await seeder.finish()).map((line) => `seeder: ${line}`));
+  }
+  const base = contextWithoutCover(model.ctx.scenario);
   for (const [b, block] of split.blocks.entries()) {
     await takeRosters();
     if (lns.stop() || lns.remaining() <= 0.5 || pool.coversEveryBlock()) break;
     if (pool.hasBlock(b)) continue;
-    const session = await engine.open(block.lp);
-    try {
-      const values = await seedRoster(session, block, Math.min(SEED_SECONDS, lns.remaining()), true, lns.stop);
-      if (values) {
-        pool.add(b, values);
-        seeded++;
-      }
-    } finally {
-      session.dispose();
-    }
+    const officerIndex = base.officers.findIndex((o) => o.id === block.officerId);
+    const roster = await seedOfficerAlone(base, officerIndex, engine, Math.min(SEED_SECONDS, lns.remaining()), lns.stop);
+    if (roster && take(roster)) seeded++;
   }
   await takeRosters();
-  const partnerSeeded = split.blocks.filter((_, b) => pool.hasBlock(b)).length - seeded;
-  lns.log.push(`construction from officers' own rosters: ${seeded} seeded here, ${partnerSeeded} by the partner, ${pool.coversEveryBlock() ? 'all' : 'not all'} officers covered`);
+  lns.log.push(`construction from officers' own rosters: ${seeded} seeded here, ${received} by the partner, ${pool.coversEveryBlock() ? 'all' : 'not all'} officers covered`);
   if (pool.coversEveryBlock()) await solveIntegerMaster(engine, lns, pool, Math.max(1, Math.min(10, lns.remaining())));
+}
+
+/** A named roster as values of this model's block (names that are not the block's are left out). */
+function blockValues(model: RotaModel, block: OfficerBlock, roster: NamedRoster): Float64Array {
+  const local = new Map(block.cols.map((c, i) => [c, i]));
+  const values = new Float64Array(block.cols.length);
+  for (let k = 0; k < roster.names.length; k++) {
+    const i = local.get(model.lp.varIndex(roster.names[k]) ?? -1);
+    // Cover slack of the officer's own model is the master's here: only the block's columns count.
+    if (i !== undefined) values[i] = roster.values[k];
+  }
+  return values;
+}
+
+function holdsAndAdds(pool: PatternPool, b: number, values: Float64Array): boolean {
+  return holds(pool.split.blocks[b], values) && pool.add(b, values);
 }

@@ -10,6 +10,7 @@ import { searchState } from '../../src/solve/lns.js';
 import { PatternPool } from '../../src/solve/master.js';
 import { holds, Pricer, seedRoster } from '../../src/solve/pricer.js';
 import { constructFromRosters } from '../../src/solve/rosterSeed.js';
+import { contextWithoutCover, seedOfficerAlone } from '../../src/solve/officerSeed.js';
 import { decomposable, partnerSearch } from '../../src/solve/partner.js';
 import { TINY } from '../benchmark/nrpFixtures.js';
 import { tinyScenario } from '../fixtures.js';
@@ -130,18 +131,16 @@ describe('seed rosters', () => {
     const model = tinyModel();
     const split = decompose(model);
     const lns = lnsFor(model);
-    const inbox = new Map<number, Float64Array>();
-    // The partner's roster for officer B arrives before construction starts: it is used as is.
-    const pricer = new Pricer(highsEngine, split);
-    const fromPartner = await seedRoster(await pricer.session(1), split.blocks[1], 5, true, () => false);
-    pricer.dispose();
-    expect(fromPartner).not.toBeNull();
-    expect(holds(split.blocks[1], fromPartner!)).toBe(true);
-    inbox.set(1, fromPartner!);
-    await constructFromRosters(model, highsEngine, lns, split, inbox);
+    // The partner's roster for officer B, seeded on a model of B alone, arrives by column name
+    // before construction starts: it is used as is.
+    const fromPartner = await seedOfficerAlone(contextWithoutCover(nrpToScenario(parseNrp(TINY, 'Tiny'))), 1, highsEngine, 5, () => false);
+    expect(fromPartner?.officerId).toBe('B');
+    expect(fromPartner!.names.every((n) => n.startsWith('assign:B@') || !n.startsWith('assign:'))).toBe(true);
+    await constructFromRosters(model, highsEngine, lns, split, [fromPartner!]);
     const best = lns.getBest()!;
     expect(model.lp.check(best.values).maxViolation).toBeLessThan(1e-6);
-    expect(split.blocks[1].cols.map((c) => best.values[c])).toEqual([...fromPartner!]);
+    const worked = split.blocks[1].cols.filter((c) => best.values[c] !== 0).map((c) => model.lp.names[c]);
+    expect(worked.filter((n) => n.startsWith('assign:'))).toEqual(fromPartner!.names.filter((n) => n.startsWith('assign:')));
     expect(lns.log.find((l) => l.startsWith('construction from'))).toMatch(/1 seeded here, 1 by the partner, all officers covered/);
     // Feasibility first: no hard rule's elastic slack is used by a seed.
     const slack = model.lp.names.map((n, j) => [n, j] as const).filter(([n]) => /^(short|excess):/.test(n));

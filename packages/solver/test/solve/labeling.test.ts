@@ -85,6 +85,22 @@ describe('roster labeling', () => {
     expect(found.exact).toBe(true);
   });
 
+  it('keeps a narrow beam on pace for an elastic minimum that only closes at the end', () => {
+    // Six days, one shift each costing 1, at least four shifts (a shift short costs 10).
+    const lp = new LinearModel();
+    const x = [0, 1, 2, 3, 4, 5].map((d) => lp.addVar(`x${d}`, { type: 'binary', cost: -1 }));
+    const short = lp.addVar('short', { cost: -10 });
+    lp.addRow('min', [...x.map((v) => [v, 1] as [number, number]), [short, 1]], 4, Infinity);
+    const labeling = RosterLabeling.build(lp, [0, 1, 2, 3, 4, 5, 5])!;
+    // A one-label beam by cost alone stays off until the last day, when the shortfall shows:
+    // one shift and three short.
+    const greedy = labeling.solve(lp.cost, { cutoff: -Infinity, labelLimit: 1 });
+    expect(greedy.rosters[0].objective).toBeCloseTo(-1 - 30, 9);
+    const paced = labeling.solve(lp.cost, { cutoff: -Infinity, labelLimit: 1, pace: true });
+    expect(paced.rosters[0].objective).toBeCloseTo(-4, 9);
+    expect(lp.check(paced.rosters[0].values).maxViolation).toBeLessThanOrEqual(1e-9);
+  });
+
   it('leaves blocks with a free continuous column to the MIP', () => {
     const lp = new LinearModel();
     const x = lp.addVar('x', { type: 'binary' });
