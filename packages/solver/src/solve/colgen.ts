@@ -96,7 +96,7 @@ export async function generateColumns(model: RotaModel, engine: Engine, lns: Lns
       hooks.onBound?.(result.bound);
     }
     if (process.env.PATROLPLAN_TRACE) lns.log.push(`column generation round ${result.rounds}: master ${run.objective.toFixed(2)}, bound ${lagrangian.toFixed(2)}${complete ? '' : ' (partial)'}, +${added} rosters in ${((performance.now() - roundStarted) / 1000).toFixed(2)} s`);
-    if (complete && fixed.size === 0 && hooks.stopGap !== undefined && run.objective - lagrangian <= hooks.stopGap * Math.max(1, Math.abs(run.objective))) {
+    if (complete && fixed.size === 0 && hooks.stopGap !== undefined && lagrangian - run.objective <= hooks.stopGap * Math.max(1, Math.abs(run.objective))) {
       result.nearlyConverged = true;
       break;
     }

@@ -82,14 +82,16 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
     if (pool.coversEveryBlock()) await improved(Math.min(5, lns.remaining()));
     // After convergence: dive for a rota near the bound, then list every roster that could
     // still beat it; when that list is complete, the integer master over it is exact.
-    const closeGap = async (prices: Float64Array, bound: number, exactDuals: boolean) => {
+    const dive = async () => {
       await diveForRota(model, engine, lns, pool, pricer, lns.remaining() / 2, { betweenRounds: takeIncumbents });
       const best = lns.getBest();
       if (best) channel.postPoint(best.values);
       await takeIncumbents();
+    };
+    // The gap argument holds for the converged master's duals only.
+    const closeGap = async (prices: Float64Array, bound: number) => {
       const gap = bound - (lns.getBest()?.objective ?? -Infinity);
-      // The gap argument holds for the converged master's duals only.
-      if (!Number.isFinite(gap) || !exactDuals) return;
+      if (!Number.isFinite(gap)) return;
       const listed = enumerateWithinGap(model, pool, pricer, prices, gap, lns.remaining() / 3);
       lns.log.push(`enumeration within the gap ${gap.toFixed(2)}: +${listed.added} rosters, ${listed.complete ? 'complete' : 'partial'}`);
       const status = await improved(lns.remaining());
@@ -101,6 +103,7 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
     if (isHuge(split)) return;
     const reserve = Math.max(2, lns.remaining() * INTEGER_MASTER_RESERVE);
     let converged = false;
+    let dived = false;
     let poolSizeAtLastMaster = -1;
     while (lns.remaining() > 0.3 && !lns.stop()) {
       await takeIncumbents();
@@ -112,13 +115,20 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
       if (!converged) {
         // Rosters from an unconverged master are rarely better than the main search's, so
         // generation runs to convergence, or until only the reserve is left.
-        const round = await generateColumns(model, engine, lns, pool, pricer, lns.remaining() - reserve, { betweenRounds: takeIncumbents, onBound: (b) => channel.postBound(b), stopGap: NEAR_CONVERGENCE });
-        converged = round.converged || round.nearlyConverged;
+        const round = await generateColumns(model, engine, lns, pool, pricer, lns.remaining() - reserve, { betweenRounds: takeIncumbents, onBound: (b) => channel.postBound(b), stopGap: dived ? undefined : NEAR_CONVERGENCE });
+        converged = round.converged;
         // The master LP is near-integral by now: its rounding is a good rota at once, and the
         // integer master's start.
         if (round.lpValues) await improved(Math.min(5, lns.remaining()), roundedChoice(pool, round.lpValues));
         if (round.bound !== null) channel.postBound(round.bound);
-        if (converged && round.prices && round.bound !== null) await closeGap(round.prices, round.bound, round.converged);
+        // Nearly converged: dive once for a rota near the bound, then generation goes on to
+        // convergence, where the gap enumeration can prove.
+        if ((round.converged || round.nearlyConverged) && !dived) {
+          dived = true;
+          await dive();
+          if (!round.converged) continue;
+        }
+        if (round.converged && round.prices && round.bound !== null) await closeGap(round.prices, round.bound);
       }
       await takeIncumbents();
       if (pool.patterns.length === poolSizeAtLastMaster) {
