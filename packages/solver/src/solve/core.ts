@@ -9,9 +9,9 @@ import type { RotaModel } from '../model/rotaModel.js';
 import { assignmentStart, decodeRota } from './decode.js';
 import { decompose, type Decomposition } from './decompose.js';
 import { construct, hasOfficerFloors, improve, pointFor, relGap, searchState, type LnsContext } from './lns.js';
-import { decomposable, HUGE_MODEL_BINARIES, PARTNER_MAX_BINARIES } from './partner.js';
+import { decomposable, PARTNER_MAX_BINARIES } from './partner.js';
 import { constructFromRosters } from './rosterSeed.js';
-import { modelSecondsFor, rotaFromRosters, seedOfficersFirst } from './hugeSeed.js';
+import { HUGE_MODEL_BINARIES, modelSecondsFor, rotaFromRosters, seedOfficersFirst } from './hugeSeed.js';
 import type { NamedRoster } from './officerSeed.js';
 import { startPartner, type PartnerThread } from './partnerThread.js';
 import type { SolveOptions, SolveResult, SolveStatus } from './types.js';
@@ -111,7 +111,7 @@ export async function runSolve(scenario: Scenario, options: SolveOptions = {}, h
     }
     const lpBound = large && !partner && binaries <= HUGE_MODEL_BINARIES ? relaxationBoundInParallel(scenario, Math.max(1, remaining() - 1)) : null;
     const start = options.startRota ? startOf(model, options) : undefined;
-    const found = huge ? await searchHuge(model, engine, lns, split!, seeds, start, () => startPartner(scenario, Math.max(1, lns.remaining() - 1), { point: () => undefined, bound: () => undefined, roster: (r) => seeds.push(r) }, 'seedForward')) : await searchModel(model, session, engine, lns, start);
+    const found = huge ? await searchHuge(model, engine, lns, split!, seeds, start) : await searchModel(model, session, engine, lns, start);
     tighten(found.bound);
     proved = found.proved;
     if (partner) lns.log.push(...(await partner.finish()).map((line) => `partner: ${line}`));
@@ -169,9 +169,9 @@ export async function searchModel(model: RotaModel, session: EngineSession | nul
 }
 
 /** Year-long models: the start if it holds, else officers' own rosters side by side; then fix-and-optimise. */
-async function searchHuge(model: RotaModel, engine: Engine, lns: LnsContext, split: Decomposition, rosters: NamedRoster[], start: Map<number, number> | undefined, startSeeder: () => PartnerThread) {
+async function searchHuge(model: RotaModel, engine: Engine, lns: LnsContext, split: Decomposition, rosters: NamedRoster[], start?: Map<number, number>) {
   const warm = start ? await pointFor(model, engine, lns, start) : null;
-  if (!lns.accept(warm, 'start')) await constructFromRosters(model, engine, lns, split, rosters, startSeeder);
+  if (!lns.accept(warm, 'start')) await constructFromRosters(model, engine, lns, split, rosters);
   await improve(model, engine, lns);
   return { bound: null, proved: false };
 }

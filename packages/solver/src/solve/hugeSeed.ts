@@ -4,6 +4,9 @@ import type { Engine } from '../engines/index.js';
 import { contextWithoutCover, seedOfficerAlone, type NamedRoster } from './officerSeed.js';
 import { startPartner } from './partnerThread.js';
 
+/** Models with more assignment binaries than this are year-long: officers are seeded first. */
+export const HUGE_MODEL_BINARIES = 100_000;
+
 /** Assignment binaries the full model builds per second on this hardware (150×364×32: 1.75M in ~20 s). */
 const MODEL_BINARIES_PER_SECOND = 85_000;
 

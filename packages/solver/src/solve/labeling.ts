@@ -2,6 +2,7 @@ import type { LinearModel } from '../model/linear.js';
 import { CompletionBounds, type PreparedBounds } from './labelingBound.js';
 import { EPS, planLabeling, type LabelingPlan, type PlannedRow } from './labelingPlan.js';
 import { diverseBest, undominated, type Label, type Trail } from './labelingPrune.js';
+import type { Slack } from './labelingRows.js';
 
 export { columnStages } from './labelingRows.js';
 
@@ -47,7 +48,6 @@ export interface LabelingResult {
   peakLabels: number;
 }
 
-
 /**
  * How far ahead of pro rata a paced beam aims, and how far past the minimum, so that the last
  * weeks' rules (runs, rest) cannot leave it just short. Measured on a 150 × 364 × 32 year:
@@ -72,11 +72,11 @@ const BEAM_WIDTH = 32;
 export class RosterLabeling {
   private readonly bounds: CompletionBounds;
   /** Rows with an elastic minimum (their slack makes up the lower side), for `pace`. */
-  private readonly minima: (PlannedRow & { slack: { col: number; coef: number } })[];
+  private readonly minima: (PlannedRow & { slack: Slack })[];
 
   private constructor(private readonly plan: LabelingPlan) {
     this.bounds = new CompletionBounds(plan);
-    this.minima = plan.rows.filter((r): r is PlannedRow & { slack: { col: number; coef: number } } => r.slack !== null && r.slack.coef > 0 && r.lower > -Infinity);
+    this.minima = plan.rows.filter((r): r is PlannedRow & { slack: Slack } => r.slack !== null && r.slack.coef > 0 && r.lower > -Infinity);
   }
 
   static build(lp: LinearModel, stage: ArrayLike<number>): RosterLabeling | null {
@@ -105,8 +105,7 @@ export class RosterLabeling {
   }
 
   private walk(prepared: PreparedBounds, costs: ArrayLike<number>, cutoff: number, limit: number, deadline: number | undefined, keep: number, enumerate = false, pace = false): LabelingResult {
-    const { stages } = this.plan;
-    const { constants } = this.plan;
+    const { stages, constants } = this.plan;
     const fixedCost = constants.cols.reduce((sum, j, k) => sum + costs[j] * constants.values[k], 0);
     const start = constants.cols.length > 0 ? { ...constants, prev: null } : null;
     let labels: Label[] = [{ cost: fixedCost, promise: Infinity, sums: new Float64Array(this.plan.slots), trail: start, move: -1 }];

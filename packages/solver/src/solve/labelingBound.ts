@@ -83,7 +83,7 @@ export class CompletionBounds {
 
   private capacityOf(row: PlannedRow): Capacity | null {
     // Rows over a few days (rest windows) carry little capacity worth a table.
-    if (row.hasSlack || row.upper === Infinity || row.upper < 0 || row.lastStage - row.firstStage < MIN_CAPACITY_STAGES) return null;
+    if (row.slack || row.upper === Infinity || row.upper < 0 || row.lastStage - row.firstStage < MIN_CAPACITY_STAGES) return null;
     const coefs = [...row.coefOf.values()];
     if (coefs.some((c) => c <= 0 || !Number.isInteger(c))) return null;
     const unit = coefs.reduce(gcd);

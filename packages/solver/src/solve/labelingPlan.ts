@@ -1,5 +1,5 @@
 import type { LinearModel } from '../model/linear.js';
-import { elasticSlacks, enumerateMoves, EPS } from './labelingRows.js';
+import { elasticSlacks, enumerateMoves, EPS, type Slack } from './labelingRows.js';
 
 export { EPS };
 
@@ -27,8 +27,7 @@ export interface StageRow {
   restMax: number;
   opens: boolean;
   closes: boolean;
-  /** The row's elastic slack, if any: its column and coefficient in the row. */
-  slack: { col: number; coef: number } | null;
+  slack: Slack | null;
 }
 
 /** A stage: its moves, the spanning rows it touches, and each move's contribution to each. */
@@ -58,8 +57,7 @@ export interface PlannedRow {
   firstStage: number;
   lastStage: number;
   coefOf: Map<number, number>;
-  hasSlack: boolean;
-  slack: { col: number; coef: number } | null;
+  slack: Slack | null;
 }
 
 /** How labels walk a block: stage by stage, move by move, with row sums in reusable slots. */
@@ -176,7 +174,7 @@ export function planLabeling(lp: LinearModel, stage: ArrayLike<number>): Labelin
     const touched = deltas.map((delta) => Int32Array.from(always.keys()).filter((k) => always[k] || delta[k] !== 0));
     stages.push({ moves, rows: stageRows, deltas, touched, directions });
   }
-  const planned = spanning.map((r): PlannedRow => ({ slot: slotOf.get(r)!, lower: r.row.lower, upper: r.row.upper, firstStage: r.first, lastStage: r.last, coefOf: new Map(r.terms), hasSlack: r.slack !== null, slack: r.slack }));
+  const planned = spanning.map((r): PlannedRow => ({ slot: slotOf.get(r)!, lower: r.row.lower, upper: r.row.upper, firstStage: r.first, lastStage: r.last, coefOf: new Map(r.terms), slack: r.slack }));
   for (const st of stages) if (st.directions.length < slots) st.directions = padded(st.directions, slots);
   return { stages, slots, columns: n, rows: planned, constants };
 }

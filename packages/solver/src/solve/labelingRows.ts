@@ -8,6 +8,12 @@ export const EPS = 1e-9;
 /** Most assignments one stage may have under its own rows; a busier block is left to the MIP. */
 const MAX_MOVES = 5000;
 
+/** A row's elastic slack: its column and its coefficient in the row. */
+export interface Slack {
+  col: number;
+  coef: number;
+}
+
 export type LocalRow = { row: { lower: number; upper: number }; terms: [number, number][] };
 
 /** Every assignment of a stage's columns that keeps the rows wholly inside it (depth-first, pruned). */
@@ -58,10 +64,10 @@ export function enumerateMoves(lp: LinearModel, cols: number[], local: LocalRow[
  * Elastic slacks by row: a continuous column at ≥ 0 with a cost ≤ 0 in exactly one row, so its
  * best value is just what the row lacks once the row's other columns are known.
  */
-export function elasticSlacks(lp: LinearModel): Map<number, { col: number; coef: number }> {
+export function elasticSlacks(lp: LinearModel): Map<number, Slack> {
   const rowsOf: number[][] = lp.names.map(() => []);
   lp.rows.forEach((row, r) => row.terms.forEach(([j]) => rowsOf[j].push(r)));
-  const byRow = new Map<number, { col: number; coef: number }>();
+  const byRow = new Map<number, Slack>();
   lp.names.forEach((_, j) => {
     if (lp.types[j] !== 'continuous' || lp.lower[j] !== 0 || lp.upper[j] !== Infinity || lp.cost[j] > 0 || rowsOf[j].length !== 1) return;
     const r = rowsOf[j][0];

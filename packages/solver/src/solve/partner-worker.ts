@@ -10,14 +10,13 @@ import { partnerSearch } from './partner.js';
 /**
  * Second thread of a solve. `search`: builds the same model and runs the partner search (column
  * generation + integer master), exchanging incumbents and bounds with the main search by message.
- * `seed` / `seedForward` (year-long rotas): seeds officers' rosters from the last one back, or
- * from the first one on.
+ * `seed` (year-long rotas): seeds officers' rosters from the last one back.
  */
-const { scenario, seconds, stopFlag, mode } = workerData as { scenario: Scenario; seconds: number; stopFlag: SharedArrayBuffer; mode: 'search' | 'seed' | 'seedForward' };
+const { scenario, seconds, stopFlag, mode } = workerData as { scenario: Scenario; seconds: number; stopFlag: SharedArrayBuffer; mode: 'search' | 'seed' };
 const flag = new Int32Array(stopFlag);
 const stopped = () => Atomics.load(flag, 0) === 1;
 const port = parentPort!;
-const log = mode === 'search' ? await search() : await seedInTurn(mode === 'seed' ? -1 : 1);
+const log = mode === 'search' ? await search() : await seedBackwards();
 port.postMessage({ type: 'done', log });
 port.close();
 
@@ -34,7 +33,6 @@ async function search(): Promise<string[]> {
       drain: () => inbox.splice(0),
       postBound: (bound) => port.postMessage({ type: 'bound', bound }),
       postPoint: (values) => port.postMessage({ type: 'point', values }),
-      postRoster: (roster) => port.postMessage({ type: 'roster', roster }),
       yieldToMessages: () => new Promise((resolve) => setImmediate(resolve)),
     });
   } catch (error) {
@@ -44,16 +42,15 @@ async function search(): Promise<string[]> {
 }
 
 /**
- * Year-long rotas: each officer from a model of that officer alone, from the last one back
- * (step −1) or the first one on (+1); two seeders meet in the middle.
+ * Year-long rotas: each officer from a model of that officer alone, from the last one back (the
+ * main thread seeds from the first, and they meet in the middle: see hugeSeed.ts).
  */
-async function seedInTurn(step: 1 | -1): Promise<string[]> {
+async function seedBackwards(): Promise<string[]> {
   const started = performance.now();
   const left = () => seconds - (performance.now() - started) / 1000;
   let seeded = 0;
   const base = contextWithoutCover(scenario);
-  const count = scenario.officers.length;
-  for (let i = step < 0 ? count - 1 : 0; i >= 0 && i < count && !stopped() && left() > 0.5; i += step) {
+  for (let i = scenario.officers.length - 1; i >= 0 && !stopped() && left() > 0.5; i--) {
     const roster = await seedOfficerAlone(base, i, highsEngine, Math.min(4, left()), stopped);
     if (!roster) continue;
     port.postMessage({ type: 'roster', roster });
@@ -61,5 +58,5 @@ async function seedInTurn(step: 1 | -1): Promise<string[]> {
     // Let the main thread's stop request in between officers.
     await new Promise((resolve) => setImmediate(resolve));
   }
-  return [`seeded ${seeded} officers from the ${step < 0 ? 'last' : 'first'}, each on a model of their own`];
+  return [`seeded ${seeded} officers from the last, each on a model of their own`];
 }

@@ -6,14 +6,10 @@ import { diveForRota } from './dive.js';
 import { enumerateWithinGap } from './enumerate.js';
 import type { LnsContext } from './lns.js';
 import { PatternPool } from './master.js';
-import { nameRoster, type NamedRoster } from './officerSeed.js';
 import { Pricer, seedRoster } from './pricer.js';
 
-/** Models with more assignment binaries than this are seeded feasibility-first (year-long rotas). */
-export const HUGE_MODEL_BINARIES = 100_000;
-
 /**
- * Above this many assignment binaries (and below huge) column generation cannot converge within
+ * Above this many assignment binaries (and below year-long sizes) column generation cannot converge within
  * a minute on this hardware and the partner's thread slows the main search more than it helps:
  * measured on Curtois 8–12 (60 s), with the partner Instance9–11 ended 3–19 % worse.
  */
@@ -34,8 +30,6 @@ export interface PartnerChannel {
   drain(): Float64Array[];
   postBound(bound: number): void;
   postPoint(values: Float64Array): void;
-  /** One officer's seed roster, for the main search's construction. */
-  postRoster(roster: NamedRoster): void;
   /** Lets queued messages in (a thread only sees them between tasks). */
   yieldToMessages(): Promise<void>;
 
@@ -68,9 +62,8 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
   try {
     // Every officer's best roster under their own rules alone: the master is feasible from the
     // start (the linking rows' slack absorbs the rest) even before the main search reports.
-    await seedPool(model, pool, pricer, lns, channel, takeIncumbents);
-    // The seeds side by side are already a rota that keeps every officer's own rules: on a huge
-    // model that may be the first feasible rota anyone has, so it goes out at once.
+    await seedPool(model, pool, pricer, lns, takeIncumbents);
+    // The seeds side by side are already a rota that keeps every officer's own rules.
     const improved = async (seconds: number, choice?: number[]) => {
       const before = lns.getBest()?.objective ?? -Infinity;
       const run = await solveIntegerMaster(engine, lns, pool, seconds, choice);
@@ -98,9 +91,6 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
       // Every roster that could beat the incumbent was in the master: its optimum is the rota's.
       if (listed.complete && status === 'optimal') channel.postBound(lns.getBest()!.objective);
     };
-    // A year-long model prices one round in tens of seconds: past seeding, the core is worth
-    // more to the main search.
-    if (isHuge(split)) return;
     const reserve = Math.max(2, lns.remaining() * INTEGER_MASTER_RESERVE);
     let converged = false;
     let dived = false;
@@ -144,22 +134,14 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
   }
 }
 
-const isHuge = (split: Decomposition) => split.blocks.reduce((n, b) => n + b.cols.length, 0) > HUGE_MODEL_BINARIES;
-
-/**
- * Seed rosters, last officer first: on a year-long model the main search seeds from the first
- * officer, and the two meet in the middle (each roster is posted as soon as it exists).
- */
-async function seedPool(model: RotaModel, pool: PatternPool, pricer: Pricer, lns: LnsContext, channel: PartnerChannel, takeIncumbents: () => Promise<void>): Promise<void> {
+/** Seed rosters: each officer's best under their own rules, by labeling, else by their MIP. */
+async function seedPool(model: RotaModel, pool: PatternPool, pricer: Pricer, lns: LnsContext, takeIncumbents: () => Promise<void>): Promise<void> {
   const { split } = pool;
-  const huge = isHuge(split);
-  for (let b = split.blocks.length - 1; b >= 0; b--) {
+  for (let b = 0; b < split.blocks.length; b++) {
     await takeIncumbents();
     if (lns.stop() || lns.remaining() <= 0.3 || pool.coversEveryBlock()) return;
     if (pool.hasBlock(b)) continue;
-    const values = pricer.seedByLabels(model, b, huge) ?? (await seedRoster(await pricer.session(b), split.blocks[b], Math.min(huge ? 4 : 2, lns.remaining()), huge, lns.stop));
-    if (!values) continue;
-    pool.add(b, values);
-    channel.postRoster(nameRoster(model, split.blocks[b], values));
+    const values = pricer.seedByLabels(model, b, false) ?? (await seedRoster(await pricer.session(b), split.blocks[b], Math.min(2, lns.remaining()), false, lns.stop));
+    if (values) pool.add(b, values);
   }
 }

@@ -24,7 +24,7 @@ const WIND_DOWN_SECONDS = 3;
  * Start the partner search in a second thread for `seconds`. Points and bounds it finds are
  * delivered through the callbacks whenever the main thread is between tasks.
  */
-export function startPartner(scenario: Scenario, seconds: number, on: PartnerEvents, mode: 'search' | 'seed' | 'seedForward' = 'search'): PartnerThread {
+export function startPartner(scenario: Scenario, seconds: number, on: PartnerEvents, mode: 'search' | 'seed' = 'search'): PartnerThread {
   const stopFlag = new SharedArrayBuffer(4);
   const worker = new Worker(new URL('./partner-entry.mjs', import.meta.url), { workerData: { scenario, seconds, stopFlag, mode } });
   let log: string[] = [];

@@ -5,56 +5,37 @@ import type { Decomposition, OfficerBlock } from './decompose.js';
 import type { LnsContext } from './lns.js';
 import { PatternPool } from './master.js';
 import { contextWithoutCover, seedOfficerAlone, type NamedRoster } from './officerSeed.js';
-import type { PartnerThread } from './partnerThread.js';
 import { holds } from './pricer.js';
 
 /** Seconds one officer's year-long seed may take before the next officer is tried. */
 const SEED_SECONDS = 4;
 
 /**
- * Construction for year-long models, where even one officer's slice of the full model is too
- * big to re-solve a few times a minute: every officer gets a roster that keeps their own rules
- * (solved on their block alone, feasibility first), the partner thread seeding from the other
- * end (`inbox`), and the master puts them side by side. Cover is left to the search after.
+ * Construction for year-long models from officers' own rosters: those seeded before the model was
+ * built (`inbox`, by name, each re-checked against this model's block), any officer still missing
+ * seeded here on a model of their own, then the master puts them side by side. Cover is left to
+ * the search after.
  */
-export async function constructFromRosters(model: RotaModel, engine: Engine, lns: LnsContext, split: Decomposition, inbox: NamedRoster[], startSeeder?: () => PartnerThread): Promise<void> {
+export async function constructFromRosters(model: RotaModel, engine: Engine, lns: LnsContext, split: Decomposition, inbox: NamedRoster[]): Promise<void> {
   const pool = new PatternPool(model.lp, split);
   const blockOf = new Map(split.blocks.map((b, k) => [b.officerId, k]));
-  let received = 0;
   // Never trust a roster from another model build: it must keep this block's own rows.
   const take = (roster: NamedRoster) => {
     const b = blockOf.get(roster.officerId);
     return b !== undefined && holdsAndAdds(pool, b, blockValues(model, split.blocks[b], roster));
   };
-  const takeRosters = async () => {
-    await new Promise((resolve) => setImmediate(resolve));
-    for (const roster of inbox.splice(0)) if (take(roster)) received++;
-  };
-  // Each officer on a model of their own, as the partner does from the other end: a year-long
-  // block of the full model is slower to cut and seed than a one-officer model is to build.
+  let received = 0;
+  for (const roster of inbox.splice(0)) if (take(roster)) received++;
   let seeded = 0;
-  await takeRosters();
-  if (startSeeder && !pool.coversEveryBlock()) {
-    // This thread's heap holds the whole year-long model, and collecting it slows every seed
-    // made here several-fold: a fresh thread seeds from the first officer instead.
-    const seeder = startSeeder();
-    while (!lns.stop() && lns.remaining() > 0.5 && !pool.coversEveryBlock()) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      await takeRosters();
-    }
-    lns.log.push(...(await seeder.finish()).map((line) => `seeder: ${line}`));
-  }
   const base = contextWithoutCover(model.ctx.scenario);
   for (const [b, block] of split.blocks.entries()) {
-    await takeRosters();
     if (lns.stop() || lns.remaining() <= 0.5 || pool.coversEveryBlock()) break;
     if (pool.hasBlock(b)) continue;
     const officerIndex = base.officers.findIndex((o) => o.id === block.officerId);
     const roster = await seedOfficerAlone(base, officerIndex, engine, Math.min(SEED_SECONDS, lns.remaining()), lns.stop);
     if (roster && take(roster)) seeded++;
   }
-  await takeRosters();
-  lns.log.push(`construction from officers' own rosters: ${seeded} seeded here, ${received} by the partner, ${pool.coversEveryBlock() ? 'all' : 'not all'} officers covered`);
+  lns.log.push(`construction from officers' own rosters: ${seeded} seeded here, ${received} seeded before the build, ${pool.coversEveryBlock() ? 'all' : 'not all'} officers covered`);
   if (pool.coversEveryBlock()) await solveIntegerMaster(engine, lns, pool, Math.max(1, Math.min(10, lns.remaining())));
 }
 
