@@ -4,6 +4,7 @@ import type { Decomposition } from './decompose.js';
 import type { LnsContext } from './lns.js';
 import type { PatternPool } from './master.js';
 import { holds, PRICING_SECONDS, type Pricer } from './pricer.js';
+import { priceBlock, type PricedBlock } from './pricing.js';
 
 
 /** What column generation established. */
@@ -53,6 +54,8 @@ export async function generateColumns(model: RotaModel, engine: Engine, lns: Lns
   const left = () => Math.min(lns.remaining(), seconds - (performance.now() - started) / 1000);
   const { split } = pool;
   const result: ColumnGenerationResult = { bound: null, masterValue: null, rounds: 0, converged: false, nearlyConverged: false, lpValues: null, prices: null };
+  // Quick rounds (few labels, nothing proved) while they still find rosters; then rounds that prove.
+  let quick = true;
   while (left() > 0.2 && !lns.stop() && pool.coversEveryBlock()) {
     await hooks.betweenRounds?.();
     const roundStarted = performance.now();
@@ -76,7 +79,7 @@ export async function generateColumns(model: RotaModel, engine: Engine, lns: Lns
     for (const b of split.blocks.keys()) {
       if (fixed.has(b)) continue;
       if (left() <= 0.1 || lns.stop()) break;
-      priced.push(await priceBlock(model, lns, pool, pricer, b, prices, Math.min(pricer.pricingSeconds, left())));
+      priced.push(await priceBlock(model, lns, pool, pricer, b, prices, Math.min(pricer.pricingSeconds, left()), quick));
     }
     let added = 0;
     let lagrangian = run.objective;
@@ -88,6 +91,7 @@ export async function generateColumns(model: RotaModel, engine: Engine, lns: Lns
       if (p.ceiling === null || p.ceiling > convexityDual(p.block) + 1e-6) unproved++;
       if (p.timedOut) timedOut++;
     }
+    if (added < Math.max(1, priced.length / 4)) quick = false;
     const complete = priced.length === split.blocks.length - fixed.size && priced.every((p) => p.ceiling !== null);
     // Proving needs every officer priced to optimality: give pricing more time once columns dry up.
     if (timedOut > 0 && added < split.blocks.length / 4) pricer.pricingSeconds = Math.min(PRICING_SECONDS.max, pricer.pricingSeconds * 2);
@@ -133,88 +137,20 @@ export async function solveIntegerMaster(engine: Engine, lns: LnsContext, pool: 
   }
 }
 
+/**
+ * Pattern k's weight in a master LP solution. The solution lists the patterns pooled when that
+ * master was built, then the master's own columns: patterns priced after it weigh nothing yet.
+ */
+export function patternWeight(pool: PatternPool, lpValues: ArrayLike<number>, k: number): number {
+  return k < lpValues.length - pool.split.masterCols.length ? lpValues[k] : 0;
+}
+
 /** Each officer's pattern with the largest weight in a master LP solution (the LP rounded). */
 export function roundedChoice(pool: PatternPool, lpValues: ArrayLike<number>): number[] {
   const best = pool.split.blocks.map(() => -1);
+  const weight = (k: number) => patternWeight(pool, lpValues, k);
   pool.patterns.forEach((p, k) => {
-    if (best[p.block] < 0 || lpValues[k] > lpValues[best[p.block]]) best[p.block] = k;
+    if (best[p.block] < 0 || weight(k) > weight(best[p.block])) best[p.block] = k;
   });
   return best;
-}
-
-/** Each of an officer's columns costed at its objective minus what its linking rows are worth at `prices`. */
-export function pricingCosts(model: RotaModel, pool: PatternPool, b: number, prices: ArrayLike<number>): number[] {
-  const links = pool.linksOf(b);
-  return pool.split.blocks[b].cols.map((c, i) => model.lp.cost[c] - links[i].reduce((sum, [pos, a]) => sum + prices[pos] * a, 0));
-}
-
-/** One officer priced at a round's duals: the proved ceiling and the improving rosters met. */
-export interface PricedBlock {
-  block: number;
-  /** Upper bound on the officer's pricing objective (null: nothing proved). */
-  ceiling: number | null;
-  columns: Float64Array[];
-  timedOut: boolean;
-}
-
-/**
- * Price one officer at the master's duals: their own MIP with each column costed at its
- * objective minus what its linking rows are worth now. Skipped without a solve when the last
- * proved ceiling, moved by the largest possible gain from the changed costs, cannot beat the
- * convexity dual (still a valid ceiling for the bound).
- */
-export async function priceBlock(model: RotaModel, lns: LnsContext, pool: PatternPool, pricer: Pricer, b: number, prices: ArrayLike<number>, seconds: number): Promise<PricedBlock> {
-  const block = pool.split.blocks[b];
-  const convexityDual = prices[pool.split.linkingRows.length + b];
-  const costs = pricingCosts(model, pool, b, prices);
-  const threshold = convexityDual + 1e-6;
-  const last = pricer.last[b];
-  if (last) {
-    let ceiling = last.ceiling;
-    costs.forEach((c, i) => {
-      const delta = c - last.costs[i];
-      if (delta > 0) ceiling += delta * block.lp.upper[i];
-      else if (delta < 0) ceiling += delta * block.lp.lower[i];
-    });
-    if (ceiling <= threshold) return { block: b, ceiling, columns: [], timedOut: false };
-  }
-  const labeled = priceByLabels(model, pricer, b, costs, threshold, seconds);
-  if (labeled) return labeled;
-  const pricing = await pricer.session(b);
-  pricing.setCosts!(block.cols.map((_, i) => i), costs);
-  const best = lns.getBest();
-  const start = best ? Float64Array.from(block.cols, (c) => best.values[c]) : undefined;
-  // Every improving roster the engine meets on the way is a column, not just the last.
-  const columns: Float64Array[] = [];
-  const onImprove = (objective: number, _bound: number | null, values?: Float64Array) => {
-    if (objective > threshold && values) columns.push(values);
-  };
-  const run = pricing.run({ timeLimitSeconds: seconds, gapTolerance: 1e-6, start, shouldStop: lns.stop, onImprove });
-  const ceiling = run.status === 'optimal' ? run.objective : run.bound;
-  if (run.values && run.objective !== null && run.objective > threshold) columns.push(run.values);
-  pricer.last[b] = ceiling !== null && Number.isFinite(ceiling) ? { costs, ceiling } : null;
-  return { block: b, ceiling, columns, timedOut: run.status !== 'optimal' };
-}
-
-/** Rosters one labeling pass returns as columns (the best few, so the master has choices). */
-const LABELED_COLUMNS = 4;
-/** Labels kept per day before the labeling turns heuristic (then the MIP proves, if needed). */
-const LABEL_LIMIT = 3000;
-
-/**
- * Pricing by exact roster labeling, when the block suits it: milliseconds where the MIP takes
- * tenths of a second. Exact: the ceiling is proved. Heuristic (labels capped) with improving
- * rosters: they are columns, nothing is proved. Otherwise null, and the MIP prices the officer.
- */
-function priceByLabels(model: RotaModel, pricer: Pricer, b: number, costs: number[], threshold: number, seconds: number): PricedBlock | null {
-  const labeling = pricer.labeling(model, b);
-  if (!labeling) return null;
-  const found = labeling.solve(costs, { cutoff: threshold, keep: LABELED_COLUMNS, labelLimit: LABEL_LIMIT, deadline: performance.now() + seconds * 1000 });
-  const columns = found.rosters.map((r) => r.values);
-  if (found.exact) {
-    const ceiling = found.rosters[0]?.objective ?? threshold;
-    pricer.last[b] = { costs, ceiling };
-    return { block: b, ceiling, columns, timedOut: false };
-  }
-  return columns.length > 0 ? { block: b, ceiling: null, columns, timedOut: false } : null;
 }

@@ -1,5 +1,5 @@
 import type { RotaModel } from '../model/rotaModel.js';
-import { pricingCosts } from './colgen.js';
+import { pricingCosts } from './pricing.js';
 import type { PatternPool } from './master.js';
 import { holds, type Pricer } from './pricer.js';
 

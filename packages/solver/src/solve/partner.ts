@@ -1,5 +1,6 @@
 import type { Engine } from '../engines/index.js';
 import type { RotaModel } from '../model/rotaModel.js';
+import { BestResponse } from './bestResponse.js';
 import { generateColumns, roundedChoice, solveIntegerMaster } from './colgen.js';
 import { decompose, type Decomposition } from './decompose.js';
 import { diveForRota } from './dive.js';
@@ -13,7 +14,7 @@ import { Pricer, seedRoster } from './pricer.js';
  * a minute on this hardware and the partner's thread slows the main search more than it helps:
  * measured on Curtois 8–12 (60 s), with the partner Instance9–11 ended 3–19 % worse.
  */
-export const PARTNER_MAX_BINARIES = 4_000;
+export const PARTNER_MAX_BINARIES = 20_000;
 
 /**
  * Column generation tails off: the last rounds move the master by hundredths. Within this share
@@ -23,6 +24,16 @@ const NEAR_CONVERGENCE = 0.003;
 
 /** Share of the partner's time kept for the integer master when generation has not converged. */
 const INTEGER_MASTER_RESERVE = 0.15;
+
+/**
+ * Share of the partner's time column generation may take before the dive, converged or not.
+ * Measured on Curtois 8–12: the master LP tails off over the last rounds, while a dive and best
+ * responses from it already beat the main search's rota.
+ */
+const GENERATION_SHARE = 0.5;
+
+/** Most seconds best responses polish one rota. */
+const POLISH_SECONDS = 3;
 
 /** How the partner search talks to the main search (messages between threads, or direct calls in tests). */
 export interface PartnerChannel {
@@ -52,33 +63,47 @@ export function decomposable(split: Decomposition): boolean {
 export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsContext, channel: PartnerChannel, split = decompose(model)): Promise<void> {
   const pool = new PatternPool(model.lp, split);
   const pricer = new Pricer(engine, split);
+  const response = BestResponse.build(model, split, pricer);
+  const total = lns.remaining();
+  /** Best responses from a rota (any, not only a better one); posted when that beats the incumbent. */
+  const polish = (point: Float64Array, source: string) => {
+    response?.improve(point, Math.min(POLISH_SECONDS, lns.remaining()), lns.stop);
+    if (lns.accept(point, source)) channel.postPoint(point);
+  };
   const takeIncumbents = async () => {
     await channel.yieldToMessages();
     for (const values of channel.drain()) {
       pool.addPoint(values);
-      lns.accept(values, 'main search');
+      if (lns.accept(values, 'main search')) polish(values.slice(), 'main search + best responses');
     }
+  };
+  const improved = async (seconds: number, choice?: number[]) => {
+    const before = lns.getBest()?.objective ?? -Infinity;
+    const run = await solveIntegerMaster(engine, lns, pool, seconds, choice);
+    const best = lns.getBest();
+    if (best && best.objective > before) channel.postPoint(best.values);
+    return run.status;
+  };
+  /** A pattern per officer as a rota: best responses mend its cover, else the master's own columns are solved for it. */
+  const settle = async (choice: number[], source: string) => {
+    if (!response) return void (await improved(Math.min(5, lns.remaining()), choice));
+    const weights = new Float64Array(pool.patterns.length + split.masterCols.length);
+    choice.forEach((k) => (weights[k] = 1));
+    const point = pool.toPoint(weights);
+    if (point) polish(point, source);
   };
   try {
     // Every officer's best roster under their own rules alone: the master is feasible from the
     // start (the linking rows' slack absorbs the rest) even before the main search reports.
     await seedPool(model, pool, pricer, lns, takeIncumbents);
     // The seeds side by side are already a rota that keeps every officer's own rules.
-    const improved = async (seconds: number, choice?: number[]) => {
-      const before = lns.getBest()?.objective ?? -Infinity;
-      const run = await solveIntegerMaster(engine, lns, pool, seconds, choice);
-      const best = lns.getBest();
-      if (best && best.objective > before) channel.postPoint(best.values);
-      return run.status;
-    };
     await takeIncumbents();
     if (pool.coversEveryBlock()) await improved(Math.min(5, lns.remaining()));
     // After convergence: dive for a rota near the bound, then list every roster that could
     // still beat it; when that list is complete, the integer master over it is exact.
     const dive = async () => {
-      await diveForRota(model, engine, lns, pool, pricer, lns.remaining() / 2, { betweenRounds: takeIncumbents });
-      const best = lns.getBest();
-      if (best) channel.postPoint(best.values);
+      const choice = await diveForRota(model, engine, lns, pool, pricer, lns.remaining() / 2, { betweenRounds: takeIncumbents });
+      if (choice) await settle(choice, 'dive + best responses');
       await takeIncumbents();
     };
     // The gap argument holds for the converged master's duals only.
@@ -105,15 +130,15 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
       if (!converged) {
         // Rosters from an unconverged master are rarely better than the main search's, so
         // generation runs to convergence, or until only the reserve is left.
-        const round = await generateColumns(model, engine, lns, pool, pricer, lns.remaining() - reserve, { betweenRounds: takeIncumbents, onBound: (b) => channel.postBound(b), stopGap: dived ? undefined : NEAR_CONVERGENCE });
+        const diveAt = lns.remaining() - total * (1 - GENERATION_SHARE);
+        const round = await generateColumns(model, engine, lns, pool, pricer, dived ? lns.remaining() - reserve : Math.max(0.5, diveAt), { betweenRounds: takeIncumbents, onBound: (b) => channel.postBound(b), stopGap: dived ? undefined : NEAR_CONVERGENCE });
         converged = round.converged;
-        // The master LP is near-integral by now: its rounding is a good rota at once, and the
-        // integer master's start.
-        if (round.lpValues) await improved(Math.min(5, lns.remaining()), roundedChoice(pool, round.lpValues));
+        // The master LP is near-integral by now: rounded and mended, it is a good rota at once.
+        if (round.lpValues) await settle(roundedChoice(pool, round.lpValues), 'rounded master + best responses');
         if (round.bound !== null) channel.postBound(round.bound);
-        // Nearly converged: dive once for a rota near the bound, then generation goes on to
-        // convergence, where the gap enumeration can prove.
-        if ((round.converged || round.nearlyConverged) && !dived) {
+        // Nearly converged, or out of its share of time: dive once for a rota near the bound,
+        // then generation goes on to convergence, where the gap enumeration can prove.
+        if ((round.converged || round.nearlyConverged || lns.remaining() - total * (1 - GENERATION_SHARE) <= 0.5) && !dived) {
           dived = true;
           await dive();
           if (!round.converged) continue;

@@ -4,7 +4,7 @@ import { RosterLabeling, columnStages } from './labeling.js';
 import type { Decomposition, OfficerBlock } from './decompose.js';
 
 /** Labels per day when seeding by labeling: a beam on year-long blocks, near-exact on others. */
-const SEED_LABELS = { huge: [16, 64], small: 3000 };
+const SEED_LABELS = { huge: [16, 64], small: 300 };
 
 /** Pricing time per officer per round: short while the duals are still rough, longer to prove. */
 export const PRICING_SECONDS = { first: 0.25, max: 2 };
