@@ -25,6 +25,9 @@ export interface ColumnGenerationResult {
 }
 
 
+/** Least time a restricted master LP gets (a few thousand rosters solve in tenths of a second). */
+const MASTER_LP_SECONDS = 2;
+
 /** Calls between column generation rounds (the partner thread takes in messages there). */
 export interface GenerationHooks {
   betweenRounds?: () => Promise<void>;
@@ -63,7 +66,8 @@ export async function generateColumns(model: RotaModel, engine: Engine, lns: Lns
     const masterLp = pool.master(false);
     if (fixed.size > 0) pool.patterns.forEach((p, k) => fixed.has(p.block) && masterLp.fix(k, fixed.get(p.block) === k ? 1 : 0));
     const session = await engine.open(masterLp, { relax: true });
-    const run = session.run({ timeLimitSeconds: Math.max(0.1, left()), shouldStop: lns.stop });
+    // A master LP cut short has no duals: let it finish even past a short budget (a dive step).
+    const run = session.run({ timeLimitSeconds: Math.max(MASTER_LP_SECONDS, left()), shouldStop: lns.stop });
     session.dispose();
     if (run.status !== 'optimal' || !run.rowDuals || run.objective === null) {
       lns.log.push(`column generation: master LP ${run.status}`);
@@ -95,19 +99,20 @@ export async function generateColumns(model: RotaModel, engine: Engine, lns: Lns
     const complete = priced.length === split.blocks.length - fixed.size && priced.every((p) => p.ceiling !== null);
     // Proving needs every officer priced to optimality: give pricing more time once columns dry up.
     if (timedOut > 0 && added < split.blocks.length / 4) pricer.pricingSeconds = Math.min(PRICING_SECONDS.max, pricer.pricingSeconds * 2);
-    if (complete && fixed.size === 0) {
+    const whole = fixed.size === 0;
+    if (complete && whole) {
       result.bound = result.bound === null ? lagrangian : Math.min(result.bound, lagrangian);
       hooks.onBound?.(result.bound);
     }
     if (process.env.PATROLPLAN_TRACE) lns.log.push(`column generation round ${result.rounds}: master ${run.objective.toFixed(2)}, bound ${lagrangian.toFixed(2)}${complete ? '' : ' (partial)'}, +${added} rosters in ${((performance.now() - roundStarted) / 1000).toFixed(2)} s`);
-    if (complete && fixed.size === 0 && hooks.stopGap !== undefined && lagrangian - run.objective <= hooks.stopGap * Math.max(1, Math.abs(run.objective))) {
+    if (complete && whole && hooks.stopGap !== undefined && lagrangian - run.objective <= hooks.stopGap * Math.max(1, Math.abs(run.objective))) {
       result.nearlyConverged = true;
       break;
     }
     if (result.rounds >= (hooks.maxRounds ?? Infinity)) break;
     if (added === 0 && complete && unproved === 0) {
       result.converged = true;
-      if (fixed.size === 0) result.bound = Math.min(result.bound ?? Infinity, run.objective);
+      if (whole) result.bound = Math.min(result.bound ?? Infinity, run.objective);
       break;
     }
   }
@@ -117,20 +122,23 @@ export async function generateColumns(model: RotaModel, engine: Engine, lns: Lns
 /**
  * Price-and-branch: the master over the pooled rosters as a MIP (one roster per officer), started
  * from the incumbent. Its point goes through the search's acceptance check like any other.
+ * `admit` leaves out rosters that cannot be in a better rota (the incumbent's always stay in).
  */
-export async function solveIntegerMaster(engine: Engine, lns: LnsContext, pool: PatternPool, seconds: number, choice?: number[]): Promise<{ status: string; seconds: number }> {
+export async function solveIntegerMaster(engine: Engine, lns: LnsContext, pool: PatternPool, seconds: number, choice?: number[], admit?: (pattern: number) => boolean): Promise<{ status: string; seconds: number }> {
   const best = lns.getBest();
   if (best) pool.addPoint(best.values);
   const masterLp = pool.master(true);
   // A given choice (one pattern per officer) fixes the rosters: only the master's own columns
   // (cover slack, deployments) are left to solve.
   if (choice) pool.patterns.forEach((_, k) => masterLp.fix(k, choice.includes(k) ? 1 : 0));
+  const start = best && !choice ? pool.startFor(best.values) : undefined;
+  let admitted = pool.patterns.length;
+  if (admit && !choice) pool.patterns.forEach((_, k) => !admit(k) && !(start && start[k] > 0.5) && (admitted--, masterLp.fix(k, 0)));
   const session = await engine.open(masterLp);
   try {
-    const start = best && !choice ? pool.startFor(best.values) : undefined;
     const run = session.run({ timeLimitSeconds: Math.max(0.1, Math.min(seconds, lns.remaining())), gapTolerance: lns.tolerance, start, shouldStop: lns.stop, onTick: lns.tick });
     if (run.values) lns.accept(pool.toPoint(run.values), choice ? 'rounded master' : 'integer master');
-    lns.log.push(`${choice ? 'rounded' : 'integer'} master over ${pool.patterns.length} rosters: ${run.status} in ${run.seconds.toFixed(1)} s, ${run.objective?.toFixed(1) ?? 'no rota'}`);
+    lns.log.push(`${choice ? 'rounded' : 'integer'} master over ${admitted} rosters: ${run.status} in ${run.seconds.toFixed(1)} s, ${run.objective?.toFixed(1) ?? 'no rota'}`);
     return { status: run.status, seconds: run.seconds };
   } finally {
     session.dispose();

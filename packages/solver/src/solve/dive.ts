@@ -27,7 +27,7 @@ export async function diveForRota(model: RotaModel, engine: Engine, lns: LnsCont
   const started = performance.now();
   const left = () => Math.min(lns.remaining(), seconds - (performance.now() - started) / 1000);
   const blocks = pool.split.blocks.length;
-  const fixed = new Map<number, number>();
+  const fixed = new Map<number, number>(hooks.fixed ?? []);
   let steps = 0;
   let lastWeights: Float64Array | null = null;
   while (fixed.size < blocks && !lns.stop()) {
@@ -57,6 +57,21 @@ export async function diveForRota(model: RotaModel, engine: Engine, lns: LnsCont
   // Time ran out part-way: every officer still open takes the roster the last LP weighed most.
   const rounded = roundedChoice(pool, lastWeights);
   const choice = rounded.map((k, b) => fixed.get(b) ?? k);
-  lns.log.push(`dive: ${steps} steps, ${fixed.size} of ${blocks} officers fixed by the LP`);
+  if (!hooks.fixed) lns.log.push(`dive: ${steps} steps, ${fixed.size} of ${blocks} officers fixed by the LP`);
   return choice.some((k) => k < 0) ? null : choice;
+}
+
+/**
+ * A dive as a neighbourhood: the officers outside `free` keep their rosters in `point` (a full
+ * model point), the free ones are re-generated and dived for under them. Returns the choice, or
+ * null. Large-neighbourhood search with the decomposition's tight LP inside each neighbourhood.
+ */
+export async function diveAround(model: RotaModel, engine: Engine, lns: LnsContext, pool: PatternPool, pricer: Pricer, point: Float64Array, free: ReadonlySet<number>, seconds: number, hooks: GenerationHooks = {}): Promise<number[] | null> {
+  pool.addPoint(point);
+  const start = pool.startFor(point);
+  const fixed = new Map<number, number>();
+  pool.patterns.forEach((p, k) => {
+    if (start[k] > 0.5 && !free.has(p.block)) fixed.set(p.block, k);
+  });
+  return diveForRota(model, engine, lns, pool, pricer, seconds, { ...hooks, fixed });
 }

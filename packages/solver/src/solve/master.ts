@@ -75,6 +75,15 @@ export class PatternPool {
     return true;
   }
 
+  /**
+   * Pattern k's reduced cost at a master LP's row duals (linking rows, then convexity rows): what
+   * using it costs against the LP optimum, ≤ 0 for every pattern once generation has converged.
+   */
+  reducedCost(k: number, prices: ArrayLike<number>): number {
+    const p = this.patterns[k];
+    return p.cost - p.links.reduce((sum, [pos, a]) => sum + prices[pos] * a, 0) - prices[this.split.linkingRows.length + p.block];
+  }
+
   /** Every block's part of a full point as patterns (an incumbent seeds and enriches the pool). */
   addPoint(point: ArrayLike<number>): number {
     let added = 0;

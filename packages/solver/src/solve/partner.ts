@@ -3,16 +3,18 @@ import type { RotaModel } from '../model/rotaModel.js';
 import { BestResponse } from './bestResponse.js';
 import { generateColumns, roundedChoice, solveIntegerMaster } from './colgen.js';
 import { decompose, type Decomposition } from './decompose.js';
-import { diveForRota } from './dive.js';
+import { diveAround, diveForRota } from './dive.js';
+import { prng } from './neighbourhoods.js';
 import { enumerateWithinGap } from './enumerate.js';
-import type { LnsContext } from './lns.js';
+import { relGap, type LnsContext } from './lns.js';
 import { PatternPool } from './master.js';
 import { Pricer, seedRoster } from './pricer.js';
 
 /**
- * Above this many assignment binaries (and below year-long sizes) column generation cannot converge within
- * a minute on this hardware and the partner's thread slows the main search more than it helps:
- * measured on Curtois 8–12 (60 s), with the partner Instance9–11 ended 3–19 % worse.
+ * Above this many assignment binaries (and below year-long sizes) the partner is not started.
+ * With quick pricing, dives and best responses it pays on every Curtois instance up to 60 × 28 ×
+ * 10 (16,800): measured at 60 s, Instance10 5311 → 4658, Instance11 4067 → 3447, Instance12
+ * 6524 → 5766 (before quick pricing the partner made Instance9–11 3–19 % worse).
  */
 export const PARTNER_MAX_BINARIES = 20_000;
 
@@ -22,8 +24,11 @@ export const PARTNER_MAX_BINARIES = 20_000;
  */
 const NEAR_CONVERGENCE = 0.003;
 
-/** Share of the partner's time kept for the integer master when generation has not converged. */
-const INTEGER_MASTER_RESERVE = 0.15;
+/** Rounds of enumerating within the gap and solving the integer master over it. */
+const CLOSE_GAP_PASSES = 3;
+
+/** Most of the time left after the first dive that generation may take to converge (then proving). */
+const CONVERGENCE_SHARE = 0.3;
 
 /**
  * Share of the partner's time column generation may take before the dive, converged or not.
@@ -43,7 +48,6 @@ export interface PartnerChannel {
   postPoint(values: Float64Array): void;
   /** Lets queued messages in (a thread only sees them between tasks). */
   yieldToMessages(): Promise<void>;
-
 }
 
 /**
@@ -55,20 +59,32 @@ export function decomposable(split: Decomposition): boolean {
 }
 
 /**
- * The second core's search: Dantzig–Wolfe column generation over officer rosters, alternating
- * with the integer master over the pooled rosters. It proves the decomposition bound (usually far
- * tighter than the compact LP) and posts every better rota it finds; the main search's
- * incumbents flow back in as rosters, so each side starts from the other's best.
+ * The second core's search: Dantzig–Wolfe column generation over officer rosters, then rotas
+ * from it. Generation runs until nearly converged or half the time is gone; the master LP
+ * rounded, then a dive, each mended by best responses; if generation was nearly converged it goes
+ * on to convergence and the gap enumeration can prove; the rest of the time goes to neighbourhood
+ * dives around the incumbent. It posts the decomposition bound (usually far tighter than the
+ * compact LP) and every better rota; the main search's incumbents flow back in as rosters (and
+ * are mended too), so each side starts from the other's best.
  */
 export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsContext, channel: PartnerChannel, split = decompose(model)): Promise<void> {
   const pool = new PatternPool(model.lp, split);
   const pricer = new Pricer(engine, split);
   const response = BestResponse.build(model, split, pricer);
   const total = lns.remaining();
+  // The tightest bound posted: once the incumbent meets it there is nothing left to search for.
+  let bound = Infinity;
+  const postBound = (b: number) => {
+    bound = Math.min(bound, b);
+    channel.postBound(b);
+  };
+  const proved = () => (relGap(Number.isFinite(bound) ? bound : null, lns.getBest()?.objective ?? null) ?? 1) <= lns.tolerance;
   /** Best responses from a rota (any, not only a better one); posted when that beats the incumbent. */
   const polish = (point: Float64Array, source: string) => {
-    response?.improve(point, Math.min(POLISH_SECONDS, lns.remaining()), lns.stop);
-    if (lns.accept(point, source)) channel.postPoint(point);
+    const changed = response?.improve(point, Math.min(POLISH_SECONDS, lns.remaining()), lns.stop) ?? 0;
+    const accepted = lns.accept(point, source);
+    if (accepted) channel.postPoint(point);
+    if (process.env.PATROLPLAN_TRACE) lns.log.push(`${source}: ${changed} rosters changed, ${model.lp.objectiveOf(point).toFixed(1)}${accepted ? ' (new best)' : ''}`);
   };
   const takeIncumbents = async () => {
     await channel.yieldToMessages();
@@ -77,9 +93,9 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
       if (lns.accept(values, 'main search')) polish(values.slice(), 'main search + best responses');
     }
   };
-  const improved = async (seconds: number, choice?: number[]) => {
+  const improved = async (seconds: number, choice?: number[], admit?: (pattern: number) => boolean) => {
     const before = lns.getBest()?.objective ?? -Infinity;
-    const run = await solveIntegerMaster(engine, lns, pool, seconds, choice);
+    const run = await solveIntegerMaster(engine, lns, pool, seconds, choice, admit);
     const best = lns.getBest();
     if (best && best.objective > before) channel.postPoint(best.values);
     return run.status;
@@ -99,61 +115,45 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
     // The seeds side by side are already a rota that keeps every officer's own rules.
     await takeIncumbents();
     if (pool.coversEveryBlock()) await improved(Math.min(5, lns.remaining()));
-    // After convergence: dive for a rota near the bound, then list every roster that could
-    // still beat it; when that list is complete, the integer master over it is exact.
     const dive = async () => {
       const choice = await diveForRota(model, engine, lns, pool, pricer, lns.remaining() / 2, { betweenRounds: takeIncumbents });
       if (choice) await settle(choice, 'dive + best responses');
       await takeIncumbents();
     };
-    // The gap argument holds for the converged master's duals only.
+    // The gap argument holds for the converged master's duals only. Each better rota found
+    // narrows the gap, and the list with it: a few passes, until it is complete.
     const closeGap = async (prices: Float64Array, bound: number) => {
-      const gap = bound - (lns.getBest()?.objective ?? -Infinity);
-      if (!Number.isFinite(gap)) return;
-      const listed = enumerateWithinGap(model, pool, pricer, prices, gap, lns.remaining() / 3);
-      lns.log.push(`enumeration within the gap ${gap.toFixed(2)}: +${listed.added} rosters, ${listed.complete ? 'complete' : 'partial'}`);
-      const status = await improved(lns.remaining());
-      // Every roster that could beat the incumbent was in the master: its optimum is the rota's.
-      if (listed.complete && status === 'optimal') channel.postBound(lns.getBest()!.objective);
+      for (let pass = 0; pass < CLOSE_GAP_PASSES && lns.remaining() > 1; pass++) {
+        const before = lns.getBest()?.objective ?? -Infinity;
+        const gap = bound - before;
+        if (!Number.isFinite(gap) || gap <= lns.tolerance * Math.max(1, Math.abs(bound))) return;
+        const listed = enumerateWithinGap(model, pool, pricer, prices, gap, lns.remaining() / 4);
+        lns.log.push(`enumeration within the gap ${gap.toFixed(2)}: +${listed.added} rosters, ${listed.complete ? 'complete' : 'partial'}`);
+        const status = await improved(lns.remaining() / 3, undefined, (k) => pool.reducedCost(k, prices) >= -gap - 1e-6);
+        // Every roster that could beat the incumbent was in the master: its optimum is the rota's.
+        if (listed.complete && status === 'optimal') return postBound(lns.getBest()!.objective);
+        if ((lns.getBest()?.objective ?? -Infinity) <= before) return;
+      }
     };
-    const reserve = Math.max(2, lns.remaining() * INTEGER_MASTER_RESERVE);
-    let converged = false;
-    let dived = false;
-    let poolSizeAtLastMaster = -1;
-    while (lns.remaining() > 0.3 && !lns.stop()) {
+    while (!pool.coversEveryBlock()) {
+      // Some officer's own rules could not be solved alone in time: wait for the main search.
+      if (lns.remaining() <= 0.3 || lns.stop()) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
       await takeIncumbents();
-      if (!pool.coversEveryBlock()) {
-        // Some officer's own rules could not be solved alone in time: wait for the main search.
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        continue;
-      }
-      if (!converged) {
-        // Rosters from an unconverged master are rarely better than the main search's, so
-        // generation runs to convergence, or until only the reserve is left.
-        const diveAt = lns.remaining() - total * (1 - GENERATION_SHARE);
-        const round = await generateColumns(model, engine, lns, pool, pricer, dived ? lns.remaining() - reserve : Math.max(0.5, diveAt), { betweenRounds: takeIncumbents, onBound: (b) => channel.postBound(b), stopGap: dived ? undefined : NEAR_CONVERGENCE });
-        converged = round.converged;
-        // The master LP is near-integral by now: rounded and mended, it is a good rota at once.
-        if (round.lpValues) await settle(roundedChoice(pool, round.lpValues), 'rounded master + best responses');
-        if (round.bound !== null) channel.postBound(round.bound);
-        // Nearly converged, or out of its share of time: dive once for a rota near the bound,
-        // then generation goes on to convergence, where the gap enumeration can prove.
-        if ((round.converged || round.nearlyConverged || lns.remaining() - total * (1 - GENERATION_SHARE) <= 0.5) && !dived) {
-          dived = true;
-          await dive();
-          if (!round.converged) continue;
-        }
-        if (round.converged && round.prices && round.bound !== null) await closeGap(round.prices, round.bound);
-      }
-      await takeIncumbents();
-      if (pool.patterns.length === poolSizeAtLastMaster) {
-        // Converged and nothing new to combine: leave the core to the main search.
-        if (converged) break;
-        continue;
-      }
-      poolSizeAtLastMaster = pool.patterns.length;
-      await improved(converged ? Math.max(5, lns.remaining() / 2) : lns.remaining());
     }
+    // Generation until nearly converged, or out of its share of time.
+    const round = await generateColumns(model, engine, lns, pool, pricer, Math.max(0.5, lns.remaining() - total * (1 - GENERATION_SHARE)), { betweenRounds: takeIncumbents, onBound: (b) => postBound(b), stopGap: NEAR_CONVERGENCE });
+    if (round.bound !== null) postBound(round.bound);
+    // The master LP is near-integral by now: rounded and mended, it is a good rota at once.
+    if (round.lpValues) await settle(roundedChoice(pool, round.lpValues), 'rounded master + best responses');
+    await dive();
+    // Nearly converged: generation goes on to convergence, where the gap enumeration can prove.
+    if (round.nearlyConverged) {
+      const rest = await generateColumns(model, engine, lns, pool, pricer, lns.remaining() * CONVERGENCE_SHARE, { betweenRounds: takeIncumbents, onBound: (b) => postBound(b) });
+      if (rest.bound !== null) postBound(rest.bound);
+      if (rest.converged && rest.prices && rest.bound !== null) await closeGap(rest.prices, rest.bound);
+    } else if (round.converged && round.prices && round.bound !== null) await closeGap(round.prices, round.bound);
+    if (!proved()) await neighbourhoodDives(model, engine, lns, pool, pricer, settle, takeIncumbents, proved);
   } finally {
     pricer.dispose();
   }
@@ -169,4 +169,36 @@ async function seedPool(model: RotaModel, pool: PatternPool, pricer: Pricer, lns
     const values = pricer.seedByLabels(model, b, false) ?? (await seedRoster(await pricer.session(b), split.blocks[b], Math.min(2, lns.remaining()), false, lns.stop));
     if (values) pool.add(b, values);
   }
+}
+
+/**
+ * Share of the officers a neighbourhood dive frees (the rest keep the incumbent's rosters).
+ * Measured on Curtois 7 and 9: with a fifth to two fifths free the restricted LP was already
+ * integral at the incumbent and 0 of 21–33 dives changed it; with half to four fifths free,
+ * 1365 → 1058 and 560 → 466.
+ */
+const NEIGHBOURHOOD_SHARE = { least: 0.5, most: 0.8 };
+/** Seconds per neighbourhood dive. */
+const NEIGHBOURHOOD_SECONDS = 8;
+
+/**
+ * Until time runs out: free a random share of the officers, keep the rest at the incumbent's
+ * rosters, re-generate and dive for the free ones, and mend the result by best responses.
+ */
+async function neighbourhoodDives(model: RotaModel, engine: Engine, lns: LnsContext, pool: PatternPool, pricer: Pricer, settle: (choice: number[], source: string) => Promise<void>, takeIncumbents: () => Promise<void>, proved: () => boolean): Promise<void> {
+  const random = prng(0xd1fe);
+  const blocks = pool.split.blocks.map((_, b) => b);
+  let dives = 0;
+  const before = lns.getBest()?.objective ?? -Infinity;
+  while (lns.remaining() > 1 && !lns.stop() && !proved()) {
+    const best = lns.getBest();
+    if (!best) return;
+    const share = NEIGHBOURHOOD_SHARE.least + random() * (NEIGHBOURHOOD_SHARE.most - NEIGHBOURHOOD_SHARE.least);
+    const size = Math.min(blocks.length, Math.max(2, Math.round(blocks.length * share)));
+    const free = new Set(blocks.map((b) => ({ b, key: random() })).sort((x, y) => x.key - y.key).slice(0, size).map((x) => x.b));
+    const choice = await diveAround(model, engine, lns, pool, pricer, best.values, free, Math.min(NEIGHBOURHOOD_SECONDS, lns.remaining() - 0.5), { betweenRounds: takeIncumbents });
+    if (choice) await settle(choice, `dive over ${size} officers + best responses`);
+    dives++;
+  }
+  lns.log.push(`neighbourhood dives: ${dives}, ${before.toFixed(1)} → ${lns.getBest()?.objective.toFixed(1)}`);
 }

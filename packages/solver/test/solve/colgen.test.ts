@@ -104,6 +104,10 @@ describe('column generation', () => {
     expect(result.bound!).toBeGreaterThanOrEqual(-60 - 1e-6);
     expect(result.bound!).toBeCloseTo(result.masterValue!);
     expect(pool.patterns.length).toBeGreaterThan(2);
+    // Converged: no pooled roster prices above zero, and each officer's best prices at zero.
+    const reduced = pool.patterns.map((_, k) => pool.reducedCost(k, result.prices!));
+    expect(Math.max(...reduced)).toBeLessThan(1e-6);
+    for (const b of [0, 1]) expect(Math.max(...reduced.filter((_, k) => pool.patterns[k].block === b))).toBeCloseTo(0, 6);
     // The master LP rounded (each officer's heaviest roster) is a rota that keeps every rule.
     const choice = roundedChoice(pool, result.lpValues!);
     expect(choice.map((k) => pool.patterns[k].block)).toEqual([0, 1]);
@@ -123,6 +127,8 @@ describe('column generation', () => {
     expect(bounds.length).toBeGreaterThan(0);
     expect(Math.min(...bounds)).toBeGreaterThanOrEqual(-60 - 1e-6);
     expect(model.lp.objectiveOf(points.at(-1)!)).toBeCloseTo(-60);
+    // Proved optimal by its own bound: it stops long before its 15 s.
+    expect(lns.remaining()).toBeGreaterThan(10);
   });
 });
 
