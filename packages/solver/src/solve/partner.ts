@@ -122,11 +122,11 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
     };
     // The gap argument holds for the converged master's duals only. Each better rota found
     // narrows the gap, and the list with it: a few passes, until it is complete.
-    const closeGap = async (prices: Float64Array, bound: number) => {
-      for (let pass = 0; pass < CLOSE_GAP_PASSES && lns.remaining() > 1; pass++) {
+    const closeGap = async (prices: Float64Array, lpBound: number) => {
+      for (let pass = 0; pass < CLOSE_GAP_PASSES && lns.remaining() > 1 && !proved(); pass++) {
         const before = lns.getBest()?.objective ?? -Infinity;
-        const gap = bound - before;
-        if (!Number.isFinite(gap) || gap <= lns.tolerance * Math.max(1, Math.abs(bound))) return;
+        const gap = lpBound - before;
+        if (!Number.isFinite(gap)) return;
         const listed = enumerateWithinGap(model, pool, pricer, prices, gap, lns.remaining() / 4);
         lns.log.push(`enumeration within the gap ${gap.toFixed(2)}: +${listed.added} rosters, ${listed.complete ? 'complete' : 'partial'}`);
         const status = await improved(lns.remaining() / 3, undefined, (k) => pool.reducedCost(k, prices) >= -gap - 1e-6);
@@ -146,7 +146,7 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
     if (round.bound !== null) postBound(round.bound);
     // The master LP is near-integral by now: rounded and mended, it is a good rota at once.
     if (round.lpValues) await settle(roundedChoice(pool, round.lpValues), 'rounded master + best responses');
-    await dive();
+    if (!proved()) await dive();
     // Nearly converged: generation goes on to convergence, where the gap enumeration can prove.
     if (round.nearlyConverged) {
       const rest = await generateColumns(model, engine, lns, pool, pricer, lns.remaining() * CONVERGENCE_SHARE, { betweenRounds: takeIncumbents, onBound: (b) => postBound(b) });
