@@ -3,8 +3,7 @@ import type { RotaModel } from '../model/rotaModel.js';
 import { BestResponse } from './bestResponse.js';
 import { generateColumns, roundedChoice, solveIntegerMaster } from './colgen.js';
 import { decompose, type Decomposition } from './decompose.js';
-import { diveAround, diveForRota } from './dive.js';
-import { prng } from './neighbourhoods.js';
+import { diveForRota, neighbourhoodDives } from './dive.js';
 import { enumerateWithinGap } from './enumerate.js';
 import { relGap, type LnsContext } from './lns.js';
 import { PatternPool } from './master.js';
@@ -169,36 +168,4 @@ async function seedPool(model: RotaModel, pool: PatternPool, pricer: Pricer, lns
     const values = pricer.seedByLabels(model, b, false) ?? (await seedRoster(await pricer.session(b), split.blocks[b], Math.min(2, lns.remaining()), false, lns.stop));
     if (values) pool.add(b, values);
   }
-}
-
-/**
- * Share of the officers a neighbourhood dive frees (the rest keep the incumbent's rosters).
- * Measured on Curtois 7 and 9: with a fifth to two fifths free the restricted LP was already
- * integral at the incumbent and 0 of 21–33 dives changed it; with half to four fifths free,
- * 1365 → 1058 and 560 → 466.
- */
-const NEIGHBOURHOOD_SHARE = { least: 0.5, most: 0.8 };
-/** Seconds per neighbourhood dive. */
-const NEIGHBOURHOOD_SECONDS = 8;
-
-/**
- * Until time runs out: free a random share of the officers, keep the rest at the incumbent's
- * rosters, re-generate and dive for the free ones, and mend the result by best responses.
- */
-async function neighbourhoodDives(model: RotaModel, engine: Engine, lns: LnsContext, pool: PatternPool, pricer: Pricer, settle: (choice: number[], source: string) => Promise<void>, takeIncumbents: () => Promise<void>, proved: () => boolean): Promise<void> {
-  const random = prng(0xd1fe);
-  const blocks = pool.split.blocks.map((_, b) => b);
-  let dives = 0;
-  const before = lns.getBest()?.objective ?? -Infinity;
-  while (lns.remaining() > 1 && !lns.stop() && !proved()) {
-    const best = lns.getBest();
-    if (!best) return;
-    const share = NEIGHBOURHOOD_SHARE.least + random() * (NEIGHBOURHOOD_SHARE.most - NEIGHBOURHOOD_SHARE.least);
-    const size = Math.min(blocks.length, Math.max(2, Math.round(blocks.length * share)));
-    const free = new Set(blocks.map((b) => ({ b, key: random() })).sort((x, y) => x.key - y.key).slice(0, size).map((x) => x.b));
-    const choice = await diveAround(model, engine, lns, pool, pricer, best.values, free, Math.min(NEIGHBOURHOOD_SECONDS, lns.remaining() - 0.5), { betweenRounds: takeIncumbents });
-    if (choice) await settle(choice, `dive over ${size} officers + best responses`);
-    dives++;
-  }
-  lns.log.push(`neighbourhood dives: ${dives}, ${before.toFixed(1)} → ${lns.getBest()?.objective.toFixed(1)}`);
 }
