@@ -1,16 +1,12 @@
-import type { Term } from '../model/linear.js';
 import type { RotaModel } from '../model/rotaModel.js';
-import type { Decomposition } from './decompose.js';
 import { EPS } from './labelingPlan.js';
-import { holds, type Pricer } from './pricer.js';
+import type { PatternPool } from './master.js';
 import { prng } from './neighbourhoods.js';
+import { holds, type Pricer } from './pricer.js';
+import { LABEL_LIMIT, QUICK_LABELS } from './pricing.js';
 
 /** What an unmendable linking row costs per unit outside its range (a hard breach, never chosen). */
 const BREACH_COST = 1e9;
-/** Labels per day of the exact pass; beyond it the best response is a good roster, not the best. */
-const RESPONSE_LABELS = 3000;
-/** Labels per day of the quick pass tried first (it usually finds the improving roster if any). */
-const QUICK_RESPONSE_LABELS = 100;
 
 /** A linking row as a function of what the officers put into it: its one private master column. */
 interface LinkRow {
@@ -36,15 +32,14 @@ interface LinkRow {
 export class BestResponse {
   private constructor(
     private readonly model: RotaModel,
-    private readonly split: Decomposition,
+    private readonly pool: PatternPool,
     private readonly pricer: Pricer,
     private readonly rows: LinkRow[],
-    /** Per block, per block column: (linking position, coefficient). */
-    private readonly links: Term[][][],
   ) {}
 
-  static build(model: RotaModel, split: Decomposition, pricer: Pricer): BestResponse | null {
+  static build(model: RotaModel, pool: PatternPool, pricer: Pricer): BestResponse | null {
     const { lp } = model;
+    const { split } = pool;
     const masters = new Set(split.masterCols);
     const seen = new Set<number>();
     const rows: LinkRow[] = [];
@@ -58,11 +53,7 @@ export class BestResponse {
     }
     // A master column in no linking row (or in two) is not a row's own slack.
     if (seen.size !== split.masterCols.length) return null;
-    const pos = new Map(split.linkingRows.map((r, i) => [r, i]));
-    const byCol = new Map<number, Term[]>();
-    for (const r of split.linkingRows) for (const [v, a] of lp.rows[r].terms) if (!masters.has(v)) byCol.set(v, [...(byCol.get(v) ?? []), [pos.get(r)!, a]]);
-    const links = split.blocks.map((b) => b.cols.map((c) => byCol.get(c) ?? []));
-    return new BestResponse(model, split, pricer, rows, links);
+    return new BestResponse(model, pool, pricer, rows);
   }
 
   /** The slack a row takes at activity `t` and what the row then adds to the objective. */
@@ -87,37 +78,38 @@ export class BestResponse {
     const deadline = performance.now() + seconds * 1000;
     const { lp } = this.model;
     const activity = this.rows.map(() => 0);
-    this.split.blocks.forEach((block, b) => block.cols.forEach((c, i) => this.links[b][i].forEach(([p, a]) => (activity[p] += a * point[c]))));
+    this.pool.split.blocks.forEach((block, b) => block.cols.forEach((c, i) => this.pool.linksOf(b)[i].forEach(([p, a]) => (activity[p] += a * point[c]))));
     // The slack of every row follows from the activity: the point need not have it right.
     activity.forEach((t, p) => this.place(point, p, t));
     const random = prng(seed);
     let changed = 0;
-    for (let quiet = 0; quiet < this.split.blocks.length; ) {
-      const order = this.split.blocks.map((_, b) => ({ b, key: random() })).sort((x, y) => x.key - y.key);
+    for (let quiet = 0; quiet < this.pool.split.blocks.length; ) {
+      const order = this.pool.split.blocks.map((_, b) => ({ b, key: random() })).sort((x, y) => x.key - y.key);
       for (const { b } of order) {
-        if (performance.now() > deadline || stop() || quiet >= this.split.blocks.length) return changed;
+        if (performance.now() > deadline || stop() || quiet >= this.pool.split.blocks.length) return changed;
         const labeling = this.pricer.labeling(this.model, b);
         if (!labeling) return changed;
-        const block = this.split.blocks[b];
+        const block = this.pool.split.blocks[b];
+        const links = this.pool.linksOf(b);
         // The others' activity in each row this officer touches.
         const mine = new Map<number, number>();
-        block.cols.forEach((c, i) => this.links[b][i].forEach(([p, a]) => mine.set(p, (mine.get(p) ?? 0) + a * point[c])));
+        block.cols.forEach((c, i) => links[i].forEach(([p, a]) => mine.set(p, (mine.get(p) ?? 0) + a * point[c])));
         const base = new Map<number, number>();
         for (const [p, own] of mine) base.set(p, this.settle(this.rows[p], activity[p] - own).value);
-        const costs = block.cols.map((c, i) => lp.cost[c] + this.links[b][i].reduce((sum, [p, a]) => sum + this.settle(this.rows[p], activity[p] - mine.get(p)! + a).value - base.get(p)!, 0));
+        const costs = block.cols.map((c, i) => lp.cost[c] + links[i].reduce((sum, [p, a]) => sum + this.settle(this.rows[p], activity[p] - mine.get(p)! + a).value - base.get(p)!, 0));
         const current = block.cols.reduce((sum, c, i) => sum + costs[i] * point[c], 0);
         const options = { cutoff: current + 1e-6, keep: 1, deadline };
-        const found = labeling.solve(costs, { ...options, labelLimit: QUICK_RESPONSE_LABELS }).rosters[0] ?? labeling.solve(costs, { ...options, labelLimit: RESPONSE_LABELS }).rosters[0];
+        const found = labeling.solve(costs, { ...options, labelLimit: QUICK_LABELS }).rosters[0] ?? labeling.solve(costs, { ...options, labelLimit: LABEL_LIMIT }).rosters[0];
         if (!found || !holds(block, found.values)) {
           quiet++;
           continue;
         }
         block.cols.forEach((c, i) => {
-          this.links[b][i].forEach(([p, a]) => (activity[p] += a * (found.values[i] - point[c])));
+          links[i].forEach(([p, a]) => (activity[p] += a * (found.values[i] - point[c])));
           point[c] = found.values[i];
         });
         for (const p of mine.keys()) this.place(point, p, activity[p]);
-        block.cols.forEach((_, i) => this.links[b][i].forEach(([p]) => this.place(point, p, activity[p])));
+        block.cols.forEach((_, i) => links[i].forEach(([p]) => this.place(point, p, activity[p])));
         changed++;
         quiet = 0;
       }

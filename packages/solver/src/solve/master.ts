@@ -130,6 +130,16 @@ export class PatternPool {
     return start;
   }
 
+  /**
+   * The full-model point of a choice of one pattern per officer, the master's own columns at zero
+   * (for whoever settles them next: best responses, or the master with the choice fixed).
+   */
+  pointOfChoice(choice: readonly number[]): Float64Array | null {
+    const weights = new Float64Array(this.patterns.length + this.split.masterCols.length);
+    for (const k of choice) weights[k] = 1;
+    return this.toPoint(weights);
+  }
+
   /** A full-model point from a master solution in which each block has one pattern at 1. */
   toPoint(masterValues: ArrayLike<number>): Float64Array | null {
     const point = new Float64Array(this.full.names.length);

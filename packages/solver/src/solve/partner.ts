@@ -69,7 +69,7 @@ export function decomposable(split: Decomposition): boolean {
 export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsContext, channel: PartnerChannel, split = decompose(model)): Promise<void> {
   const pool = new PatternPool(model.lp, split);
   const pricer = new Pricer(engine, split);
-  const response = BestResponse.build(model, split, pricer);
+  const response = BestResponse.build(model, pool, pricer);
   const total = lns.remaining();
   // The tightest bound posted: once the incumbent meets it there is nothing left to search for.
   let bound = Infinity;
@@ -102,9 +102,7 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
   /** A pattern per officer as a rota: best responses mend its cover, else the master's own columns are solved for it. */
   const settle = async (choice: number[], source: string) => {
     if (!response) return void (await improved(Math.min(5, lns.remaining()), choice));
-    const weights = new Float64Array(pool.patterns.length + split.masterCols.length);
-    choice.forEach((k) => (weights[k] = 1));
-    const point = pool.toPoint(weights);
+    const point = pool.pointOfChoice(choice);
     if (point) polish(point, source);
   };
   try {

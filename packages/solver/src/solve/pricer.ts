@@ -3,7 +3,7 @@ import type { RotaModel } from '../model/rotaModel.js';
 import { RosterLabeling, columnStages } from './labeling.js';
 import type { Decomposition, OfficerBlock } from './decompose.js';
 
-/** Labels per day when seeding by labeling: a beam on year-long blocks, near-exact on others. */
+/** Labels per day when seeding by labeling: a narrow beam on year-long blocks, a wider one on others (a seed need not be the best roster). */
 const SEED_LABELS = { huge: [16, 64], small: 300 };
 
 /** Pricing time per officer per round: short while the duals are still rough, longer to prove. */

@@ -60,7 +60,7 @@ export async function priceBlock(model: RotaModel, lns: LnsContext, pool: Patter
 /** Rosters one labeling pass returns as columns (the best few, so the master has choices). */
 const LABELED_COLUMNS = 4;
 /** Labels kept per day before the labeling turns heuristic (then the MIP proves, if needed). */
-const LABEL_LIMIT = 3000;
+export const LABEL_LIMIT = 3000;
 /**
  * Labels per day of the quick pass tried first. Measured on Curtois Instance8 (two-sided hours
  * rows: labels compare by equality), the full pass took 0.3–1.4 s an officer and the quick one

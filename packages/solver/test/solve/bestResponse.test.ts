@@ -5,6 +5,7 @@ import { highsEngine } from '../../src/engines/highs.js';
 import { buildModel } from '../../src/model/build.js';
 import { BestResponse } from '../../src/solve/bestResponse.js';
 import { decompose } from '../../src/solve/decompose.js';
+import { PatternPool } from '../../src/solve/master.js';
 import { Pricer } from '../../src/solve/pricer.js';
 import { section, TINY, week } from '../benchmark/nrpFixtures.js';
 import { tinyScenario } from '../fixtures.js';
@@ -24,7 +25,7 @@ function setup(text: string) {
   const model = buildModel(buildContext(nrpToScenario(parseNrp(text, 'Fixture'))));
   const split = decompose(model);
   const pricer = new Pricer(highsEngine, split);
-  return { model, split, pricer, response: BestResponse.build(model, split, pricer) };
+  return { model, split, pricer, response: BestResponse.build(model, new PatternPool(model.lp, split), pricer) };
 }
 
 describe('BestResponse', () => {
@@ -62,6 +63,6 @@ describe('BestResponse', () => {
   it('does not apply where officers share more than cover slack (patrol deployments)', () => {
     const model = buildModel(buildContext(tinyScenario()));
     const split = decompose(model);
-    expect(BestResponse.build(model, split, new Pricer(highsEngine, split))).toBeNull();
+    expect(BestResponse.build(model, new PatternPool(model.lp, split), new Pricer(highsEngine, split))).toBeNull();
   });
 });

@@ -21,21 +21,16 @@ async function converged() {
   const optimum = (await highsEngine.open(model.lp)).run({ timeLimitSeconds: 5 }).values!;
   pool.addPoint(optimum);
   await generateColumns(model, highsEngine, lns, pool, pricer, 15);
-  const rota = (choice: number[]) => {
-    const weights = new Float64Array(pool.patterns.length + split.masterCols.length);
-    choice.forEach((k) => (weights[k] = 1));
-    return pool.toPoint(weights)!;
-  };
-  return { model, pool, pricer, lns, optimum, rota };
+  return { model, pool, pricer, lns, optimum };
 }
 
 describe('dives through the column-generation master', () => {
   it('fixes every officer to a pooled roster that keeps their rules', async () => {
-    const { model, pool, pricer, lns, rota } = await converged();
+    const { model, pool, pricer, lns } = await converged();
     const choice = (await diveForRota(model, highsEngine, lns, pool, pricer, 10))!;
     pricer.dispose();
     expect(choice.map((k) => pool.patterns[k].block)).toEqual([0, 1]);
-    const point = rota(choice);
+    const point = pool.pointOfChoice(choice)!;
     // The master's own columns (cover slack) are not set by a choice: only officers' rows are checked.
     for (const block of pool.split.blocks) expect(block.lp.check(block.cols.map((c) => point[c])).maxViolation).toBeLessThan(1e-6);
     expect(lns.log.at(-1)).toMatch(/^dive: \d+ steps, 2 of 2 officers fixed/);
