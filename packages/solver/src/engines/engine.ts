@@ -47,7 +47,20 @@ export interface EngineSession {
   setBounds(indices: number[], lower: number[], upper: number[]): void;
   /** Change objective coefficients before the next run (pricing in column generation). */
   setCosts?(indices: number[], costs: number[]): void;
+  /**
+   * Append columns (a restricted master's new rosters); an LP re-run then starts from the last
+   * basis instead of from scratch. Terms are [row index, coefficient].
+   */
+  addColumns?(columns: readonly NewColumn[]): void;
   dispose(): void;
+}
+
+/** A column appended to a loaded model. */
+export interface NewColumn {
+  cost: number;
+  lower: number;
+  upper: number;
+  terms: readonly (readonly [number, number])[];
 }
 
 export interface Engine {

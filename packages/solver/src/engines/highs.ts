@@ -43,19 +43,35 @@ export const highsEngine: Engine = {
     const isMip = !options.relax && model.integerCount > 0;
     const S = h.constants.modelStatus;
     // Current column bounds, so a warm start can be clamped to what the session allows now.
-    const lowerNow = Float64Array.from(model.lower);
-    const upperNow = Float64Array.from(model.upper);
+    const lowerNow = [...model.lower];
+    const upperNow = [...model.upper];
+    const inf = (x: number) => (x === Infinity ? h.infinity : x === -Infinity ? -h.infinity : x);
     const session: EngineSession = {
       setBounds(idx, lower, upper) {
         // HiGHS wants a set selection in ascending order.
         idx.forEach((j, k) => ((lowerNow[j] = lower[k]), (upperNow[j] = upper[k])));
         const order = idx.map((_, k) => k).sort((a, b) => idx[a] - idx[b]);
-        const inf = (x: number) => (x === Infinity ? h.infinity : x === -Infinity ? -h.infinity : x);
         native.changeColsBounds({ kind: 'set', indices: Int32Array.from(order, (k) => idx[k]) }, Float64Array.from(order, (k) => inf(lower[k])), Float64Array.from(order, (k) => inf(upper[k])));
       },
       setCosts(idx, costs) {
         const order = idx.map((_, k) => k).sort((a, b) => idx[a] - idx[b]);
         native.changeColsCost({ kind: 'set', indices: Int32Array.from(order, (k) => idx[k]) }, Float64Array.from(order, (k) => costs[k]));
+      },
+      addColumns(columns) {
+        const starts = [0];
+        const indices: number[] = [];
+        const values: number[] = [];
+        for (const column of columns) {
+          for (const [r, a] of [...column.terms].sort((x, y) => x[0] - y[0])) indices.push(r), values.push(a);
+          starts.push(indices.length);
+        }
+        native.addCols({
+          cost: Float64Array.from(columns, (c) => c.cost),
+          lower: Float64Array.from(columns, (c) => inf(c.lower)),
+          upper: Float64Array.from(columns, (c) => inf(c.upper)),
+          matrix: { format: 'csc', numRows: model.rows.length, numCols: columns.length, starts: Int32Array.from(starts), indices: Int32Array.from(indices), values: Float64Array.from(values) },
+        });
+        for (const column of columns) lowerNow.push(column.lower), upperNow.push(column.upper);
       },
       run(opts: RunOptions): EngineRun {
         const started = performance.now();

@@ -63,12 +63,9 @@ export async function generateColumns(model: RotaModel, engine: Engine, lns: Lns
     await hooks.betweenRounds?.();
     const roundStarted = performance.now();
     const fixed = hooks.fixed ?? new Map<number, number>();
-    const masterLp = pool.master(false);
-    if (fixed.size > 0) pool.patterns.forEach((p, k) => fixed.has(p.block) && masterLp.fix(k, fixed.get(p.block) === k ? 1 : 0));
-    const session = await engine.open(masterLp, { relax: true });
     // A master LP cut short has no duals: let it finish even past a short budget (a dive step).
-    const run = session.run({ timeLimitSeconds: Math.max(MASTER_LP_SECONDS, left()), shouldStop: lns.stop });
-    session.dispose();
+    const run = await pricer.master(pool).solve(fixed, Math.max(MASTER_LP_SECONDS, left()), lns.stop);
+    const lpSeconds = (performance.now() - roundStarted) / 1000;
     if (run.status !== 'optimal' || !run.rowDuals || run.objective === null) {
       lns.log.push(`column generation: master LP ${run.status}`);
       break;
@@ -104,7 +101,7 @@ export async function generateColumns(model: RotaModel, engine: Engine, lns: Lns
       result.bound = result.bound === null ? lagrangian : Math.min(result.bound, lagrangian);
       hooks.onBound?.(result.bound);
     }
-    if (process.env.PATROLPLAN_TRACE) lns.log.push(`column generation round ${result.rounds}: master ${run.objective.toFixed(2)}, bound ${lagrangian.toFixed(2)}${complete ? '' : ' (partial)'}, +${added} rosters in ${((performance.now() - roundStarted) / 1000).toFixed(2)} s`);
+    if (process.env.PATROLPLAN_TRACE) lns.log.push(`column generation round ${result.rounds}: master ${run.objective.toFixed(2)}, bound ${lagrangian.toFixed(2)}${complete ? '' : ' (partial)'}, +${added} rosters in ${((performance.now() - roundStarted) / 1000).toFixed(2)} s (LP ${lpSeconds.toFixed(2)} s, ${pool.patterns.length} patterns)`);
     if (complete && whole && hooks.stopGap !== undefined && lagrangian - run.objective <= hooks.stopGap * Math.max(1, Math.abs(run.objective))) {
       result.nearlyConverged = true;
       break;
@@ -115,6 +112,9 @@ export async function generateColumns(model: RotaModel, engine: Engine, lns: Lns
       if (whole) result.bound = Math.min(result.bound ?? Infinity, run.objective);
       break;
     }
+    // Improving rosters that are all pooled already: the LP's duals and its columns disagree
+    // (numerics), and another round would only repeat this one.
+    if (added === 0 && complete) break;
   }
   return result;
 }

@@ -102,7 +102,9 @@ export class PatternPool {
     const rowTerms: Term[][] = this.split.linkingRows.map(() => []);
     const convexity: Term[][] = this.split.blocks.map(() => []);
     this.patterns.forEach((p, k) => {
-      lp.addVar(`pattern:${k}`, { upper: 1, cost: p.cost, type: integer ? 'binary' : 'continuous' });
+      // In the LP the convexity row caps λ at 1; a bound of its own would let a pattern sit at
+      // it with a positive reduced cost, and the Lagrangian bound assumes none has one.
+      lp.addVar(`pattern:${k}`, { upper: integer ? 1 : Infinity, cost: p.cost, type: integer ? 'binary' : 'continuous' });
       for (const [pos, a] of p.links) rowTerms[pos].push([k, a]);
       convexity[p.block].push([k, 1]);
     });

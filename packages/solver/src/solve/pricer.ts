@@ -2,6 +2,8 @@ import type { Engine, EngineSession } from '../engines/index.js';
 import type { RotaModel } from '../model/rotaModel.js';
 import { RosterLabeling, columnStages } from './labeling.js';
 import type { Decomposition, OfficerBlock } from './decompose.js';
+import type { PatternPool } from './master.js';
+import { MasterLp } from './masterLp.js';
 
 /** Labels per day when seeding by labeling: a narrow beam on year-long blocks, a wider one on others (a seed need not be the best roster). */
 const SEED_LABELS = { huge: [16, 64], small: 300 };
@@ -57,6 +59,13 @@ export class Pricer {
     return null;
   }
 
+  /** The restricted master LP over `pool`, kept loaded across rounds (one pool per pricer). */
+  master(pool: PatternPool): MasterLp {
+    return (this.masterLp ??= new MasterLp(this.engine, pool));
+  }
+
+  private masterLp: MasterLp | null = null;
+
   async session(block: number): Promise<EngineSession> {
     let s = this.sessions.get(block);
     if (!s) this.sessions.set(block, (s = await this.engine.open(this.split.blocks[block].lp)));
@@ -66,6 +75,8 @@ export class Pricer {
   dispose(): void {
     for (const s of this.sessions.values()) s.dispose();
     this.sessions.clear();
+    this.masterLp?.dispose();
+    this.masterLp = null;
   }
 }
 

@@ -1,0 +1,88 @@
+import type { Engine, EngineRun, EngineSession } from '../engines/index.js';
+import type { PatternPool } from './master.js';
+
+/**
+ * The restricted master LP kept loaded across column generation rounds and dive steps: new
+ * rosters are appended and fixings are bound changes, so each re-solve starts from the last
+ * basis. (Rebuilt each round, the master took 0.1–0.6 s of a 0.15–1.7 s round on Curtois 7–12.)
+ * Engines that cannot append columns get a fresh master each solve.
+ */
+export class MasterLp {
+  private session: EngineSession | null = null;
+  /** Pool pattern → the session's column for it. */
+  private readonly columnOf: number[] = [];
+  /** Session column of the first master column (cover slack, deployments). */
+  private masterStart = 0;
+  private columns = 0;
+  /** Bounds last set on each pattern's column, to change only what moved. */
+  private readonly bounds: [number, number][] = [];
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly pool: PatternPool,
+  ) {}
+
+  /**
+   * Solve the master over every pooled pattern, with the given officers fixed to one pattern
+   * (block → pattern) and `banned` patterns at zero. Values come in the pool's order: patterns,
+   * then the master's own columns; row duals in the master's row order.
+   */
+  async solve(fixed: ReadonlyMap<number, number>, seconds: number, stop: () => boolean): Promise<EngineRun> {
+    const { patterns, split } = this.pool;
+    const session = await this.load();
+    const wanted = (k: number): [number, number] => {
+      const pick = fixed.get(patterns[k].block);
+      return pick === undefined ? [0, Infinity] : pick === k ? [1, 1] : [0, 0];
+    };
+    const moved = patterns.map((_, k) => k).filter((k) => {
+      const [lower, upper] = wanted(k);
+      return this.bounds[k][0] !== lower || this.bounds[k][1] !== upper;
+    });
+    if (moved.length > 0) {
+      moved.forEach((k) => (this.bounds[k] = wanted(k)));
+      session.setBounds(moved.map((k) => this.columnOf[k]), moved.map((k) => this.bounds[k][0]), moved.map((k) => this.bounds[k][1]));
+    }
+    const run = session.run({ timeLimitSeconds: seconds, shouldStop: stop });
+    if (!this.session) {
+      // Without appending, this master served one solve; the next one is built afresh.
+      session.dispose();
+      this.columnOf.length = 0;
+      this.bounds.length = 0;
+    }
+    if (!run.values) return run;
+    const values = new Float64Array(patterns.length + split.masterCols.length);
+    patterns.forEach((_, k) => (values[k] = run.values![this.columnOf[k]]));
+    split.masterCols.forEach((_, i) => (values[patterns.length + i] = run.values![this.masterStart + i]));
+    return { ...run, values };
+  }
+
+  /** The loaded master with every pooled pattern in it (appended since the last solve). */
+  private async load(): Promise<EngineSession> {
+    const { patterns, split } = this.pool;
+    if (!this.session) {
+      const session = await this.engine.open(this.pool.master(false), { relax: true });
+      patterns.forEach((_, k) => ((this.columnOf[k] = k), (this.bounds[k] = [0, Infinity])));
+      this.masterStart = patterns.length;
+      this.columns = patterns.length + split.masterCols.length;
+      if (session.addColumns) this.session = session;
+      return session;
+    }
+    const fresh = patterns.slice(this.columnOf.length);
+    if (fresh.length > 0) {
+      const convexityRow = (block: number) => split.linkingRows.length + block;
+      this.session.addColumns!(fresh.map((p) => ({ cost: p.cost, lower: 0, upper: Infinity, terms: [...p.links, [convexityRow(p.block), 1] as const] })));
+      fresh.forEach((_, i) => {
+        const k = this.columnOf.length;
+        this.columnOf[k] = this.columns + i;
+        this.bounds[k] = [0, Infinity];
+      });
+      this.columns += fresh.length;
+    }
+    return this.session;
+  }
+
+  dispose(): void {
+    this.session?.dispose();
+    this.session = null;
+  }
+}
