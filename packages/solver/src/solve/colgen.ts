@@ -59,7 +59,7 @@ export interface GenerationHooks {
  * known long before the LP converges; it is far tighter than the compact LP relaxation because
  * each officer's rules are enforced exactly, not fractionally.
  */
-export async function generateColumns(model: RotaModel, engine: Engine, lns: LnsContext, pool: PatternPool, pricer: Pricer, seconds: number, hooks: GenerationHooks = {}): Promise<ColumnGenerationResult> {
+export async function generateColumns(model: RotaModel, lns: LnsContext, pool: PatternPool, pricer: Pricer, seconds: number, hooks: GenerationHooks = {}): Promise<ColumnGenerationResult> {
   const started = performance.now();
   const left = () => Math.min(lns.remaining(), seconds - (performance.now() - started) / 1000);
   const { split } = pool;

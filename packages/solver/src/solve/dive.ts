@@ -1,4 +1,3 @@
-import type { Engine } from '../engines/index.js';
 import type { RotaModel } from '../model/rotaModel.js';
 import { generateColumns, patternWeight, roundedChoice, type GenerationHooks } from './colgen.js';
 import type { LnsContext } from './lns.js';
@@ -33,7 +32,7 @@ LP was solved. The LP bound after column generation
  * pooled rosters often cannot find that rota in time, and rounding all officers at once breaks
  * cover; fixing one at a time lets the others' rosters adapt (a heuristic branch-and-price).
  */
-export async function diveForRota(model: RotaModel, engine: Engine, lns: LnsContext, pool: PatternPool, pricer: Pricer, seconds: number, hooks: DiveHooks = {}): Promise<number[] | null> {
+export async function diveForRota(model: RotaModel, lns: LnsContext, pool: PatternPool, pricer: Pricer, seconds: number, hooks: DiveHooks = {}): Promise<number[] | null> {
   const started = performance.now();
   const left = () => Math.min(lns.remaining(), seconds - (performance.now() - started) / 1000);
   const blocks = pool.split.blocks.length;
@@ -44,7 +43,7 @@ export async function diveForRota(model: RotaModel, engine: Engine, lns: LnsCont
     const open = blocks - fixed.size;
     // Spread what is left over the officers still open; the last ones need little.
     const budget = left() > 0.5 ? Math.max(0.3, left() / Math.max(1, open / 2)) : 0;
-    const round = budget > 0 ? await generateColumns(model, engine, lns, pool, pricer, budget, { betweenRounds: hooks.betweenRounds, fixed, maxRounds: DIVE_ROUNDS }) : null;
+    const round = budget > 0 ? await generateColumns(model, lns, pool, pricer, budget, { betweenRounds: hooks.betweenRounds, fixed, maxRounds: DIVE_ROUNDS }) : null;
     const values = round?.lpValues;
     if (!values) break;
     if (steps === 0 && hooks.abandonAt !== undefined && round!.masterValue! <= hooks.abandonAt) return null;
@@ -77,14 +76,14 @@ export async function diveForRota(model: RotaModel, engine: Engine, lns: LnsCont
  * model point), the free ones are re-generated and dived for under them. Returns the choice, or
  * null. Large-neighbourhood search with the decomposition's tight LP inside each neighbourhood.
  */
-export async function diveAround(model: RotaModel, engine: Engine, lns: LnsContext, pool: PatternPool, pricer: Pricer, point: Float64Array, free: ReadonlySet<number>, seconds: number, hooks: DiveHooks = {}): Promise<number[] | null> {
+export async function diveAround(model: RotaModel, lns: LnsContext, pool: PatternPool, pricer: Pricer, point: Float64Array, free: ReadonlySet<number>, seconds: number, hooks: DiveHooks = {}): Promise<number[] | null> {
   pool.addPoint(point);
   const start = pool.startFor(point);
   const fixed = new Map<number, number>();
   pool.patterns.forEach((p, k) => {
     if (start[k] > 0.5 && !free.has(p.block)) fixed.set(p.block, k);
   });
-  return diveForRota(model, engine, lns, pool, pricer, seconds, { ...hooks, fixed });
+  return diveForRota(model, lns, pool, pricer, seconds, { ...hooks, fixed });
 }
 
 /**
@@ -106,7 +105,7 @@ const NEIGHBOURHOOD_MAX_OFFICERS = 16;
  * Until time runs out: free a random share of the officers, keep the rest at the incumbent's
  * rosters, re-generate and dive for the free ones, and mend the result by best responses.
  */
-export async function neighbourhoodDives(model: RotaModel, engine: Engine, lns: LnsContext, pool: PatternPool, pricer: Pricer, settle: (choice: number[], source: string) => Promise<void>, takeIncumbents: () => Promise<void>, proved: () => boolean): Promise<void> {
+export async function neighbourhoodDives(model: RotaModel, lns: LnsContext, pool: PatternPool, pricer: Pricer, settle: (choice: number[], source: string) => Promise<void>, takeIncumbents: () => Promise<void>, proved: () => boolean): Promise<void> {
   const random = prng(0xd1fe);
   const blocks = pool.split.blocks.map((_, b) => b);
   let dives = 0;
@@ -120,7 +119,7 @@ export async function neighbourhoodDives(model: RotaModel, engine: Engine, lns: 
     const free = new Set(blocks.map((b) => ({ b, key: random() })).sort((x, y) => x.key - y.key).slice(0, size).map((x) => x.b));
     // Objectives are sums of whole penalties on the benchmark, but not in general: a hair above.
     const abandonAt = best.objective + 1e-6 * Math.max(1, Math.abs(best.objective));
-    const choice = await diveAround(model, engine, lns, pool, pricer, best.values, free, Math.min(NEIGHBOURHOOD_SECONDS, lns.remaining() - 0.5), { betweenRounds: takeIncumbents, abandonAt });
+    const choice = await diveAround(model, lns, pool, pricer, best.values, free, Math.min(NEIGHBOURHOOD_SECONDS, lns.remaining() - 0.5), { betweenRounds: takeIncumbents, abandonAt });
     if (choice) await settle(choice, `dive over ${size} officers + best responses`);
     else abandoned++;
     dives++;

@@ -113,7 +113,7 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
     await takeIncumbents();
     if (pool.coversEveryBlock()) await improved(Math.min(5, lns.remaining()));
     const dive = async () => {
-      const choice = await diveForRota(model, engine, lns, pool, pricer, lns.remaining() / 2, { betweenRounds: takeIncumbents });
+      const choice = await diveForRota(model, lns, pool, pricer, lns.remaining() / 2, { betweenRounds: takeIncumbents });
       if (choice) await settle(choice, 'dive + best responses');
       await takeIncumbents();
     };
@@ -139,18 +139,18 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
       await takeIncumbents();
     }
     // Generation until nearly converged, or out of its share of time.
-    const round = await generateColumns(model, engine, lns, pool, pricer, Math.max(0.5, lns.remaining() - total * (1 - GENERATION_SHARE)), { betweenRounds: takeIncumbents, onBound: (b) => postBound(b), stopGap: NEAR_CONVERGENCE });
+    const round = await generateColumns(model, lns, pool, pricer, Math.max(0.5, lns.remaining() - total * (1 - GENERATION_SHARE)), { betweenRounds: takeIncumbents, onBound: (b) => postBound(b), stopGap: NEAR_CONVERGENCE });
     if (round.bound !== null) postBound(round.bound);
     // The master LP is near-integral by now: rounded and mended, it is a good rota at once.
     if (round.lpValues) await settle(roundedChoice(pool, round.lpValues), 'rounded master + best responses');
     if (!proved()) await dive();
     // Nearly converged: generation goes on to convergence, where the gap enumeration can prove.
     if (round.nearlyConverged) {
-      const rest = await generateColumns(model, engine, lns, pool, pricer, lns.remaining() * CONVERGENCE_SHARE, { betweenRounds: takeIncumbents, onBound: (b) => postBound(b) });
+      const rest = await generateColumns(model, lns, pool, pricer, lns.remaining() * CONVERGENCE_SHARE, { betweenRounds: takeIncumbents, onBound: (b) => postBound(b) });
       if (rest.bound !== null) postBound(rest.bound);
       if (rest.converged && rest.prices && rest.bound !== null) await closeGap(rest.prices, rest.bound);
     } else if (round.converged && round.prices && round.bound !== null) await closeGap(round.prices, round.bound);
-    if (!proved()) await neighbourhoodDives(model, engine, lns, pool, pricer, settle, takeIncumbents, proved);
+    if (!proved()) await neighbourhoodDives(model, lns, pool, pricer, settle, takeIncumbents, proved);
   } finally {
     pricer.dispose();
   }

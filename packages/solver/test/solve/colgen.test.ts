@@ -98,7 +98,7 @@ describe('column generation', () => {
     const empty = new Float64Array(model.lp.names.length);
     const idle = (await highsEngine.open(model.lp)).run({ timeLimitSeconds: 5, start: empty });
     pool.addPoint(idle.values!);
-    const result = await generateColumns(model, highsEngine, lns, pool, pricer, 15);
+    const result = await generateColumns(model, lns, pool, pricer, 15);
     pricer.dispose();
     expect(result.converged).toBe(true);
     expect(result.bound!).toBeGreaterThanOrEqual(-60 - 1e-6);

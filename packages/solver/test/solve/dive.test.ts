@@ -20,14 +20,14 @@ async function converged() {
   setDeadline(30);
   const optimum = (await highsEngine.open(model.lp)).run({ timeLimitSeconds: 5 }).values!;
   pool.addPoint(optimum);
-  await generateColumns(model, highsEngine, lns, pool, pricer, 15);
+  await generateColumns(model, lns, pool, pricer, 15);
   return { model, pool, pricer, lns, optimum };
 }
 
 describe('dives through the column-generation master', () => {
   it('fixes every officer to a pooled roster that keeps their rules', async () => {
     const { model, pool, pricer, lns } = await converged();
-    const choice = (await diveForRota(model, highsEngine, lns, pool, pricer, 10))!;
+    const choice = (await diveForRota(model, lns, pool, pricer, 10))!;
     pricer.dispose();
     expect(choice.map((k) => pool.patterns[k].block)).toEqual([0, 1]);
     const point = pool.pointOfChoice(choice)!;
@@ -46,10 +46,10 @@ describe('dives through the column-generation master', () => {
     const incumbent = optimum.slice();
     pool.split.blocks[0].cols.forEach((c, i) => (incumbent[c] = pool.patterns[other].values[i]));
     // B free, A kept: A's roster is the incumbent's, not the optimal one.
-    const keepA = (await diveAround(model, highsEngine, lns, pool, pricer, incumbent, new Set([1]), 10))!;
+    const keepA = (await diveAround(model, lns, pool, pricer, incumbent, new Set([1]), 10))!;
     expect(keepA[0]).toBe(other);
     // A free, B kept at the incumbent's (optimal) roster.
-    const keepB = (await diveAround(model, highsEngine, lns, pool, pricer, incumbent, new Set([0]), 10))!;
+    const keepB = (await diveAround(model, lns, pool, pricer, incumbent, new Set([0]), 10))!;
     pricer.dispose();
     expect(optimal).toContain(keepB[1]);
     expect(pool.patterns[keepB[0]].block).toBe(0);
