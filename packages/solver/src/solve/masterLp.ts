@@ -24,8 +24,8 @@ export class MasterLp {
 
   /**
    * Solve the master over every pooled pattern, with the given officers fixed to one pattern
-   * (block → pattern) and `banned` patterns at zero. Values come in the pool's order: patterns,
-   * then the master's own columns; row duals in the master's row order.
+   * (block → pattern). Values come in the pool's order: patterns, then the master's own
+   * columns; row duals in the master's row order.
    */
   async solve(fixed: ReadonlyMap<number, number>, seconds: number, stop: () => boolean): Promise<EngineRun> {
     const { patterns, split } = this.pool;
@@ -43,16 +43,18 @@ export class MasterLp {
       session.setBounds(moved.map((k) => this.columnOf[k]), moved.map((k) => this.bounds[k][0]), moved.map((k) => this.bounds[k][1]));
     }
     const run = session.run({ timeLimitSeconds: seconds, shouldStop: stop });
+    const solved = run.values;
+    const values = solved ? new Float64Array(patterns.length + split.masterCols.length) : null;
+    if (solved && values) {
+      patterns.forEach((_, k) => (values[k] = solved[this.columnOf[k]]));
+      split.masterCols.forEach((_, i) => (values[patterns.length + i] = solved[this.masterStart + i]));
+    }
     if (!this.session) {
       // Without appending, this master served one solve; the next one is built afresh.
       session.dispose();
       this.columnOf.length = 0;
       this.bounds.length = 0;
     }
-    if (!run.values) return run;
-    const values = new Float64Array(patterns.length + split.masterCols.length);
-    patterns.forEach((_, k) => (values[k] = run.values![this.columnOf[k]]));
-    split.masterCols.forEach((_, i) => (values[patterns.length + i] = run.values![this.masterStart + i]));
     return { ...run, values };
   }
 

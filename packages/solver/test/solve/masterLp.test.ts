@@ -76,6 +76,9 @@ describe('the restricted master LP kept loaded across rounds', () => {
     const run = await master.solve(new Map(), 5, () => false);
     expect(opened).toBe(2);
     expect(run.objective).toBeCloseTo((await freshValue(pool, new Map()))!, 6);
+    // Its values are in the pool's order too: one roster's worth per officer.
+    const sums = split.blocks.map((_, b) => pool.patterns.reduce((s, p, k) => s + (p.block === b ? run.values![k] : 0), 0));
+    sums.forEach((s) => expect(s).toBeCloseTo(1, 6));
     pricer.dispose();
   });
 });
