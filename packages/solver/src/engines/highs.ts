@@ -62,7 +62,10 @@ export const highsEngine: Engine = {
         const indices: number[] = [];
         const values: number[] = [];
         for (const column of columns) {
-          for (const [r, a] of [...column.terms].sort((x, y) => x[0] - y[0])) indices.push(r), values.push(a);
+          for (const [r, a] of [...column.terms].sort((x, y) => x[0] - y[0])) {
+            indices.push(r);
+            values.push(a);
+          }
           starts.push(indices.length);
         }
         native.addCols({
@@ -71,7 +74,8 @@ export const highsEngine: Engine = {
           upper: Float64Array.from(columns, (c) => inf(c.upper)),
           matrix: { format: 'csc', numRows: model.rows.length, numCols: columns.length, starts: Int32Array.from(starts), indices: Int32Array.from(indices), values: Float64Array.from(values) },
         });
-        for (const column of columns) lowerNow.push(column.lower), upperNow.push(column.upper);
+        lowerNow.push(...columns.map((c) => c.lower));
+        upperNow.push(...columns.map((c) => c.upper));
       },
       run(opts: RunOptions): EngineRun {
         const started = performance.now();

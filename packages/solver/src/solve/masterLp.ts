@@ -13,7 +13,6 @@ export class MasterLp {
   private readonly columnOf: number[] = [];
   /** Session column of the first master column (cover slack, deployments). */
   private masterStart = 0;
-  private columns = 0;
   /** Bounds last set on each pattern's column, to change only what moved. */
   private readonly bounds: [number, number][] = [];
 
@@ -65,7 +64,6 @@ export class MasterLp {
       const session = await this.engine.open(this.pool.master(false), { relax: true });
       patterns.forEach((_, k) => ((this.columnOf[k] = k), (this.bounds[k] = [0, Infinity])));
       this.masterStart = patterns.length;
-      this.columns = patterns.length + split.masterCols.length;
       if (session.addColumns) this.session = session;
       return session;
     }
@@ -73,12 +71,11 @@ export class MasterLp {
     if (fresh.length > 0) {
       const convexityRow = (block: number) => split.linkingRows.length + block;
       this.session.addColumns!(fresh.map((p) => ({ cost: p.cost, lower: 0, upper: Infinity, terms: [...p.links, [convexityRow(p.block), 1] as const] })));
-      fresh.forEach((_, i) => {
-        const k = this.columnOf.length;
-        this.columnOf[k] = this.columns + i;
+      // Appended columns follow the master's own, which follow the first patterns.
+      for (let k = this.columnOf.length; k < patterns.length; k++) {
+        this.columnOf[k] = k + split.masterCols.length;
         this.bounds[k] = [0, Infinity];
-      });
-      this.columns += fresh.length;
+      }
     }
     return this.session;
   }
