@@ -4,7 +4,7 @@ import type { Decomposition } from './decompose.js';
 import type { LnsContext } from './lns.js';
 import type { PatternPool } from './master.js';
 import { holds, PRICING_SECONDS, type Pricer } from './pricer.js';
-import { priceBlock, type PricedBlock } from './pricing.js';
+import { keepsFixings, priceBlock, type AssignmentFixings, type PricedBlock } from './pricing.js';
 
 
 /** What column generation established. */
@@ -44,6 +44,11 @@ export interface GenerationHooks {
    * and the bound is not a bound on the whole problem, so `onBound` is not called.
    */
   fixed?: ReadonlyMap<number, number>;
+  /**
+   * Single assignments fixed inside open officers' rosters (an assignment dive): rosters that
+   * disagree are left out of the master and pricing keeps to them; no bound is claimed either.
+   */
+  fixings?: AssignmentFixings;
   /** Stop after this many rounds. */
   maxRounds?: number;
   /** Stop once the master value is within this share of the Lagrangian bound (`nearlyConverged`). */
@@ -72,7 +77,9 @@ export async function generateColumns(model: RotaModel, lns: LnsContext, pool: P
     const roundStarted = performance.now();
     const fixed = hooks.fixed ?? new Map<number, number>();
     // A master LP cut short has no duals: let it finish even past a short budget (a dive step).
-    const run = await pricer.master(pool).solve(fixed, Math.max(MASTER_LP_SECONDS, left()), lns.stop);
+    const fixings = hooks.fixings;
+    const excluded = fixings && fixings.size > 0 ? (k: number) => !keepsFixings(pool.patterns[k].values, fixings.get(pool.patterns[k].block)) : undefined;
+    const run = await pricer.master(pool).solve(fixed, Math.max(MASTER_LP_SECONDS, left()), lns.stop, excluded);
     const lpSeconds = (performance.now() - roundStarted) / 1000;
     if (run.status !== 'optimal' || !run.rowDuals || run.objective === null) {
       lns.log.push(`column generation: master LP ${run.status}`);
@@ -93,7 +100,7 @@ export async function generateColumns(model: RotaModel, lns: LnsContext, pool: P
     for (const b of split.blocks.keys()) {
       if (fixed.has(b)) continue;
       if (left() <= 0.1 || lns.stop()) break;
-      priced.push(await priceBlock(model, lns, pool, pricer, b, pricing, Math.min(pricer.pricingSeconds, left()), quick));
+      priced.push(await priceBlock(model, lns, pool, pricer, b, pricing, Math.min(pricer.pricingSeconds, left()), quick, fixings?.get(b)));
     }
     let added = 0;
     let lagrangian = run.objective;
@@ -118,13 +125,13 @@ export async function generateColumns(model: RotaModel, lns: LnsContext, pool: P
     const complete = !smoothed && priced.length === split.blocks.length - fixed.size && priced.every((p) => p.ceiling !== null);
     // Proving needs every officer priced to optimality: give pricing more time once columns dry up.
     if (timedOut > 0 && added < split.blocks.length / 4) pricer.pricingSeconds = Math.min(PRICING_SECONDS.max, pricer.pricingSeconds * 2);
-    const whole = fixed.size === 0;
+    const whole = fixed.size === 0 && !excluded;
     if (complete && whole) {
       result.bound = result.bound === null ? lagrangian : Math.min(result.bound, lagrangian);
       hooks.onBound?.(result.bound);
     }
     if (process.env.PATROLPLAN_TRACE) lns.log.push(`column generation round ${result.rounds}${smoothed ? ' (smoothed)' : ''}: master ${run.objective.toFixed(2)}, bound ${lagrangian.toFixed(2)}${complete ? '' : ' (partial)'}, +${added} rosters in ${((performance.now() - roundStarted) / 1000).toFixed(2)} s (LP ${lpSeconds.toFixed(2)} s, ${pool.patterns.length} patterns)`);
-    if (complete && whole && hooks.stopGap !== undefined && lagrangian - run.objective <= hooks.stopGap * Math.max(1, Math.abs(run.objective))) {
+    if (complete && hooks.stopGap !== undefined && lagrangian - run.objective <= hooks.stopGap * Math.max(1, Math.abs(run.objective))) {
       result.nearlyConverged = true;
       break;
     }

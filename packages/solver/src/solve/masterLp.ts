@@ -23,13 +23,14 @@ export class MasterLp {
 
   /**
    * Solve the master over every pooled pattern, with the given officers fixed to one pattern
-   * (block → pattern). Values come in the pool's order: patterns, then the master's own
-   * columns; row duals in the master's row order.
+   * (block → pattern) and the `excluded` patterns at zero. Values come in the pool's order:
+   * patterns, then the master's own columns; row duals in the master's row order.
    */
-  async solve(fixed: ReadonlyMap<number, number>, seconds: number, stop: () => boolean): Promise<EngineRun> {
+  async solve(fixed: ReadonlyMap<number, number>, seconds: number, stop: () => boolean, excluded?: (pattern: number) => boolean): Promise<EngineRun> {
     const { patterns, split } = this.pool;
     const session = await this.load();
     const wanted = (k: number): [number, number] => {
+      if (excluded?.(k)) return [0, 0];
       const pick = fixed.get(patterns[k].block);
       return pick === undefined ? [0, Infinity] : pick === k ? [1, 1] : [0, 0];
     };

@@ -3,7 +3,8 @@ import type { RotaModel } from '../model/rotaModel.js';
 import { BestResponse } from './bestResponse.js';
 import { generateColumns, roundedChoice, solveIntegerMaster } from './colgen.js';
 import { decompose, type Decomposition } from './decompose.js';
-import { diveForRota, neighbourhoodDives } from './dive.js';
+import { diveByAssignments } from './assignmentDive.js';
+import { neighbourhoodDives } from './dive.js';
 import { enumerateWithinGap } from './enumerate.js';
 import { relGap, type LnsContext } from './lns.js';
 import { PatternPool } from './master.js';
@@ -113,7 +114,7 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
     await takeIncumbents();
     if (pool.coversEveryBlock()) await improved(Math.min(5, lns.remaining()));
     const dive = async () => {
-      const choice = await diveForRota(model, lns, pool, pricer, lns.remaining() / 2, { betweenRounds: takeIncumbents });
+      const choice = await diveByAssignments(model, lns, pool, pricer, lns.remaining() / 2, { betweenRounds: takeIncumbents });
       if (choice) await settle(choice, 'dive + best responses');
       await takeIncumbents();
     };

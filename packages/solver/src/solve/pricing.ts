@@ -9,6 +9,36 @@ export function pricingCosts(model: RotaModel, pool: PatternPool, b: number, pri
   return pool.split.blocks[b].cols.map((c, i) => model.lp.cost[c] - links[i].reduce((sum, [pos, a]) => sum + prices[pos] * a, 0));
 }
 
+/**
+ * Single assignments a dive has decided inside officers' blocks: block → (block column → 0 or 1).
+ * A roster that disagrees with its block's fixings is left out of the master.
+ */
+export type AssignmentFixings = ReadonlyMap<number, ReadonlyMap<number, 0 | 1>>;
+
+/**
+ * What a fixing is worth in pricing: more than any roster's own objective can swing, so a roster
+ * that keeps the fixings always beats one that does not (the labeling keeps its plan unchanged).
+ */
+const FIXING_WEIGHT = 1e6;
+
+/** Pricing costs with a block's fixings priced in; `offset` is what every roster that keeps them gains. */
+function withFixings(costs: number[], fixes: ReadonlyMap<number, 0 | 1> | undefined): { costs: number[]; offset: number } {
+  if (!fixes || fixes.size === 0) return { costs, offset: 0 };
+  const fixed = costs.slice();
+  let offset = 0;
+  for (const [i, v] of fixes) {
+    fixed[i] += v === 1 ? FIXING_WEIGHT : -FIXING_WEIGHT;
+    if (v === 1) offset += FIXING_WEIGHT;
+  }
+  return { costs: fixed, offset };
+}
+
+/** Whether a block's roster (values in block column order) keeps the block's fixings. */
+export function keepsFixings(values: ArrayLike<number>, fixes: ReadonlyMap<number, 0 | 1> | undefined): boolean {
+  if (fixes) for (const [i, v] of fixes) if (Math.abs(values[i] - v) > 1e-6) return false;
+  return true;
+}
+
 /** One officer priced at a round's duals: the proved ceiling and the improving rosters met. */
 export interface PricedBlock {
   block: number;
@@ -24,10 +54,17 @@ export interface PricedBlock {
  * proved ceiling, moved by the largest possible gain from the changed costs, cannot beat the
  * convexity dual (still a valid ceiling for the bound).
  */
-export async function priceBlock(model: RotaModel, lns: LnsContext, pool: PatternPool, pricer: Pricer, b: number, prices: ArrayLike<number>, seconds: number, quick = false): Promise<PricedBlock> {
+export async function priceBlock(model: RotaModel, lns: LnsContext, pool: PatternPool, pricer: Pricer, b: number, prices: ArrayLike<number>, seconds: number, quick = false, fixes?: ReadonlyMap<number, 0 | 1>): Promise<PricedBlock> {
   const block = pool.split.blocks[b];
   const convexityDual = prices[pool.split.linkingRows.length + b];
-  const costs = pricingCosts(model, pool, b, prices);
+  const plain = pricingCosts(model, pool, b, prices);
+  if (fixes && fixes.size > 0) {
+    // A dive's fixings distort the costs: priced afresh, and nothing kept for skipping later solves.
+    const { costs, offset } = withFixings(plain, fixes);
+    const found = await solvePricing(model, lns, pool, pricer, b, costs, convexityDual + offset + 1e-6, seconds, quick, false);
+    return { ...found, ceiling: found.ceiling === null ? null : found.ceiling - offset, columns: found.columns.filter((values) => keepsFixings(values, fixes)) };
+  }
+  const costs = plain;
   const threshold = convexityDual + 1e-6;
   const last = pricer.last[b];
   if (last) {
@@ -39,7 +76,13 @@ export async function priceBlock(model: RotaModel, lns: LnsContext, pool: Patter
     });
     if (ceiling <= threshold) return { block: b, ceiling, columns: [], timedOut: false };
   }
-  const labeled = priceByLabels(model, pricer, b, costs, threshold, seconds, quick);
+  return solvePricing(model, lns, pool, pricer, b, costs, threshold, seconds, quick, true);
+}
+
+/** Price one officer at the given costs: by labeling where the block suits it, else by its MIP. */
+async function solvePricing(model: RotaModel, lns: LnsContext, pool: PatternPool, pricer: Pricer, b: number, costs: number[], threshold: number, seconds: number, quick: boolean, remember: boolean): Promise<PricedBlock> {
+  const block = pool.split.blocks[b];
+  const labeled = priceByLabels(model, pricer, b, costs, threshold, seconds, quick, remember);
   if (labeled) return labeled;
   const pricing = await pricer.session(b);
   pricing.setCosts!(block.cols.map((_, i) => i), costs);
@@ -53,7 +96,7 @@ export async function priceBlock(model: RotaModel, lns: LnsContext, pool: Patter
   const run = pricing.run({ timeLimitSeconds: seconds, gapTolerance: 1e-6, start, shouldStop: lns.stop, onImprove });
   const ceiling = run.status === 'optimal' ? run.objective : run.bound;
   if (run.values && run.objective !== null && run.objective > threshold) columns.push(run.values);
-  pricer.last[b] = ceiling !== null && Number.isFinite(ceiling) ? { costs, ceiling } : null;
+  if (remember) pricer.last[b] = ceiling !== null && Number.isFinite(ceiling) ? { costs, ceiling } : null;
   return { block: b, ceiling, columns, timedOut: run.status !== 'optimal' };
 }
 
@@ -80,21 +123,35 @@ export const QUICK_LABELS = 100;
  * ceiling is proved. Heuristic (labels capped) with improving rosters: they are columns,
  * nothing is proved. Otherwise null, and the MIP prices the officer.
  */
-function priceByLabels(model: RotaModel, pricer: Pricer, b: number, costs: number[], threshold: number, seconds: number, quick: boolean): PricedBlock | null {
+function priceByLabels(model: RotaModel, pricer: Pricer, b: number, costs: number[], threshold: number, seconds: number, quick: boolean, remember: boolean): PricedBlock | null {
   const labeling = pricer.labeling(model, b);
   if (!labeling) return null;
   const first = labeling.solve(costs, { cutoff: threshold, keep: LABELED_COLUMNS, labelLimit: QUICK_LABELS });
   if (first.exact || first.rosters.length > 0 || quick) {
     const ceiling = first.exact ? (first.rosters[0]?.objective ?? threshold) : null;
-    if (ceiling !== null) pricer.last[b] = { costs, ceiling };
+    if (ceiling !== null && remember) pricer.last[b] = { costs, ceiling };
     return { block: b, ceiling, columns: first.rosters.map((r) => r.values), timedOut: false };
   }
   const found = labeling.solve(costs, { cutoff: threshold, keep: LABELED_COLUMNS, labelLimit: LABEL_LIMIT, deadline: performance.now() + seconds * 1000 });
   const columns = found.rosters.map((r) => r.values);
   if (found.exact) {
     const ceiling = found.rosters[0]?.objective ?? threshold;
-    pricer.last[b] = { costs, ceiling };
+    if (remember) pricer.last[b] = { costs, ceiling };
     return { block: b, ceiling, columns, timedOut: false };
   }
   return columns.length > 0 ? { block: b, ceiling: null, columns, timedOut: false } : null;
+}
+
+/**
+ * A roster for officer `b` that keeps the block's fixings, the best the labeling finds at
+ * `prices`, improving or not (a dive needs one in the master for each officer). Null when the
+ * labeling cannot build one (the fixings clash with the officer's rules) or the block has no labeling.
+ */
+export function rosterKeeping(model: RotaModel, pool: PatternPool, pricer: Pricer, b: number, prices: ArrayLike<number>, fixes: ReadonlyMap<number, 0 | 1>): Float64Array | null {
+  const labeling = pricer.labeling(model, b);
+  if (!labeling) return null;
+  const { costs } = withFixings(pricingCosts(model, pool, b, prices), fixes);
+  const found = labeling.solve(costs, { cutoff: -Infinity, labelLimit: QUICK_LABELS });
+  const values = found.rosters[0]?.values;
+  return values && keepsFixings(values, fixes) ? values : null;
 }

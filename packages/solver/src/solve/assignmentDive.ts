@@ -1,0 +1,141 @@
+import type { RotaModel } from '../model/rotaModel.js';
+import { generateColumns, patternWeight, roundedChoice } from './colgen.js';
+import type { DiveHooks } from './dive.js';
+import type { LnsContext } from './lns.js';
+import type { PatternPool } from './master.js';
+import { holds, type Pricer } from './pricer.js';
+import { keepsFixings, rosterKeeping } from './pricing.js';
+
+/**
+ * Most column generation rounds per dive step: the LP re-converges around each step's fixings
+ * before the next (with 2 rounds the dive on Curtois Instance7 sank from 1054 to 1459).
+ */
+const STEP_ROUNDS = 8;
+/** A step's generation stops once the master is within this share of the step's Lagrangian bound. */
+const STEP_GAP = 0.001;
+
+/**
+ * Share of the fractional officer-days decided per step (at least one), when time allows.
+ * Measured on Curtois 7: 0.2 took the LP from 1054 to 1272 within 14 steps; 0.05 held it
+ * near 1055 for 18 steps. A dive short of time decides more per step, up to `MAX_SHARE`.
+ */
+const DECIDE_SHARE = 0.05;
+const MAX_SHARE = 0.5;
+/** Officer-days whose heaviest option weighs this much are all decided together in one step. */
+const SURE = 0.999;
+
+/** An officer-day's option counts as decided by the LP above this weight. */
+const INTEGRAL = 1 - 1e-6;
+
+/** One officer-day's options: the block columns of its shifts (off is none of them). */
+interface OfficerDay {
+  block: number;
+  cols: number[];
+}
+
+/** Every officer's assignable block columns, grouped by day (a column fixed at zero is no option). */
+function officerDays(model: RotaModel, pool: PatternPool): OfficerDay[] {
+  const { blocks } = pool.split;
+  const position = new Map<number, [number, number]>();
+  blocks.forEach((block, b) => block.cols.forEach((c, i) => position.set(c, [b, i])));
+  const byKey = new Map<string, OfficerDay>();
+  for (const e of model.assignEntries()) {
+    const at = position.get(e.variable);
+    if (!at || (model.lp.lower[e.variable] === 0 && model.lp.upper[e.variable] === 0)) continue;
+    const key = `${at[0]}:${model.ctx.shiftById.get(e.shiftId)!.dayIndex}`;
+    const day = byKey.get(key) ?? { block: at[0], cols: [] };
+    day.cols.push(at[1]);
+    byKey.set(key, day);
+  }
+  return [...byKey.values()];
+}
+
+/** What the LP says of one open officer-day: its heaviest option (a column, or −1 for off) and that weight. */
+function heaviestOption(day: OfficerDay, weights: Float64Array): { option: number; weight: number } {
+  let on = 0;
+  let best = { option: -1, weight: 0 };
+  for (const i of day.cols) {
+    on += weights[i];
+    if (weights[i] > best.weight) best = { option: i, weight: weights[i] };
+  }
+  return 1 - on > best.weight ? { option: -1, weight: 1 - on } : best;
+}
+
+/**
+ * A dive that decides single officer-days rather than whole rosters: after column generation
+ * re-converges, the officer-days the master LP is surest of but has not settled (a shift, or
+ * off) are fixed, pricing keeps to them, and generation goes on, until the LP's rosters agree on
+ * every day. An officer whose LP mixes two rosters keeps the days they share open to whatever the
+ * others' fixings need. Measured at 60 s against fixing whole rosters (a tenth of the officers a
+ * step): Curtois 5 1144–1147 → 1143, 6 1952 → 1950, 9 449–580 → 439, 11 3447–3459 → 3443.
+ * Returns a pattern per officer (the last LP rounded if time ran out), or null.
+ */
+export async function diveByAssignments(model: RotaModel, lns: LnsContext, pool: PatternPool, pricer: Pricer, seconds: number, hooks: DiveHooks = {}): Promise<number[] | null> {
+  const started = performance.now();
+  const left = () => Math.min(lns.remaining(), seconds - (performance.now() - started) / 1000);
+  const { blocks } = pool.split;
+  const fixed = new Map<number, number>(hooks.fixed ?? []);
+  const days = officerDays(model, pool).filter((d) => !fixed.has(d.block));
+  const fixings = new Map<number, Map<number, 0 | 1>>();
+  let steps = 0;
+  let lastValues: Float64Array | null = null;
+  // Steps still to go: deciding a share of what is open each step takes about ln(open) / share.
+  const stepsLeft = (open: number, share: number) => (Math.log(Math.max(1, open * share)) + 1) / share;
+  let estimate = stepsLeft(days.length / 2, DECIDE_SHARE);
+  let stepSeconds = 0;
+  const settled = new Set<OfficerDay>();
+  while (!lns.stop() && left() > 0.3) {
+    const stepStarted = performance.now();
+    const round = await generateColumns(model, lns, pool, pricer, Math.max(0.3, left() / Math.max(1, estimate)), { betweenRounds: hooks.betweenRounds, fixed, fixings, maxRounds: STEP_ROUNDS, stopGap: STEP_GAP });
+    if (!round.lpValues || !round.prices) break;
+    if (steps === 0 && hooks.abandonAt !== undefined && round.masterValue! <= hooks.abandonAt) return null;
+    lastValues = round.lpValues;
+    steps++;
+    const weights = blocks.map((b) => new Float64Array(b.cols.length));
+    pool.patterns.forEach((p, k) => {
+      const w = patternWeight(pool, round.lpValues!, k);
+      if (w > 1e-9) p.values.forEach((v, i) => (weights[p.block][i] += w * v));
+    });
+    const open = days
+      .filter((d) => !settled.has(d))
+      .map((day) => ({ day, ...heaviestOption(day, weights[day.block]) }))
+      .filter((d) => d.weight < INTEGRAL)
+      .sort((a, b) => b.weight - a.weight);
+    if (open.length === 0) break;
+    // A dive short of time decides more per step (the LP rounded part-way is worse than a coarse dive).
+    const seconds = (performance.now() - stepStarted) / 1000;
+    stepSeconds = stepSeconds === 0 ? seconds : 0.7 * stepSeconds + 0.3 * seconds;
+    const affordable = Math.max(1, left() / Math.max(0.05, stepSeconds));
+    let share = DECIDE_SHARE;
+    while (share < MAX_SHARE && stepsLeft(open.length, share) > affordable) share *= 1.25;
+    estimate = stepsLeft(open.length, share);
+    const take = Math.max(1, Math.ceil(open.length * share), open.filter((d) => d.weight >= SURE).length);
+    let taken = 0;
+    for (const { day, option } of open.slice(0, take)) {
+      const fixes = new Map(fixings.get(day.block) ?? []);
+      if (option >= 0) fixes.set(option, 1);
+      else for (const i of day.cols) fixes.set(i, 0);
+      // Every officer needs a roster that keeps their fixings, or the master has none for them.
+      if (!ensureRoster(model, pool, pricer, day.block, round.prices, fixes)) continue;
+      fixings.set(day.block, fixes);
+      settled.add(day);
+      taken++;
+    }
+    // Nothing could be decided without breaking an officer's rules: the LP as it stands.
+    if (taken === 0) break;
+  }
+  if (!lastValues) return null;
+  const rounded = roundedChoice(pool, lastValues);
+  const choice = rounded.map((k, b) => fixed.get(b) ?? k);
+  if (!hooks.fixed) lns.log.push(`assignment dive: ${steps} steps, ${settled.size} of ${days.length} officer-days decided`);
+  return choice.some((k) => k < 0) ? null : choice;
+}
+
+/** Whether officer `b` has a pooled roster keeping `fixes`, pricing one in if not. */
+function ensureRoster(model: RotaModel, pool: PatternPool, pricer: Pricer, b: number, prices: Float64Array, fixes: ReadonlyMap<number, 0 | 1>): boolean {
+  if (pool.patterns.some((p) => p.block === b && keepsFixings(p.values, fixes))) return true;
+  const values = rosterKeeping(model, pool, pricer, b, prices, fixes);
+  if (!values || !holds(pool.split.blocks[b], values)) return false;
+  pool.add(b, values);
+  return true;
+}

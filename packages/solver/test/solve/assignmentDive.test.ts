@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { nrpToScenario, parseNrp } from '../../src/benchmark/nrpImport.js';
+import { buildContext } from '../../src/domain/context.js';
+import { highsEngine } from '../../src/engines/highs.js';
+import { buildModel } from '../../src/model/build.js';
+import type { RotaModel } from '../../src/model/rotaModel.js';
+import { diveByAssignments } from '../../src/solve/assignmentDive.js';
+import { diveAround } from '../../src/solve/dive.js';
+import { generateColumns, patternWeight } from '../../src/solve/colgen.js';
+import { decompose } from '../../src/solve/decompose.js';
+import { searchState } from '../../src/solve/lns.js';
+import { PatternPool } from '../../src/solve/master.js';
+import { Pricer } from '../../src/solve/pricer.js';
+import { keepsFixings, rosterKeeping } from '../../src/solve/pricing.js';
+import { TINY } from '../benchmark/nrpFixtures.js';
+
+async function generated() {
+  const model = buildModel(buildContext(nrpToScenario(parseNrp(TINY, 'Tiny'))));
+  const split = decompose(model);
+  const pool = new PatternPool(model.lp, split);
+  const pricer = new Pricer(highsEngine, split);
+  const { lns, setDeadline } = searchState(model, 1e-6, () => false);
+  setDeadline(30);
+  const optimum = (await highsEngine.open(model.lp)).run({ timeLimitSeconds: 5 }).values!;
+  pool.addPoint(optimum);
+  const round = await generateColumns(model, lns, pool, pricer, 15);
+  return { model, pool, pricer, lns, prices: round.prices!, optimum };
+}
+
+/** Officer `officer`'s block column for shift type `type` on `day`. */
+function column(model: RotaModel, pool: PatternPool, officer: number, day: number, type: string): number {
+  const entry = model.assignEntries().find((e) => e.officerId === model.ctx.officers[officer].id && model.ctx.shiftById.get(e.shiftId)!.dayIndex === day && model.ctx.shiftById.get(e.shiftId)!.shiftTypeId === type)!;
+  return pool.split.blocks[officer].cols.indexOf(entry.variable);
+}
+
+describe('dives that decide officer-days', () => {
+  it('ends with a pooled roster per officer that keeps their rules, every officer-day decided by the LP', async () => {
+    const { model, pool, pricer, lns } = await generated();
+    const choice = (await diveByAssignments(model, lns, pool, pricer, 10))!;
+    pricer.dispose();
+    expect(choice.map((k) => pool.patterns[k].block)).toEqual([0, 1]);
+    const point = pool.pointOfChoice(choice)!;
+    for (const block of pool.split.blocks) expect(block.lp.check(block.cols.map((c) => point[c])).maxViolation).toBeLessThan(1e-6);
+    // B's day 1 is a day off (no options): A's 7 days and B's other 6 are the officer-days.
+    // (Tiny's LP is integral at once, so nothing needs deciding; fixing is tested below.)
+    expect(lns.log.at(-1)).toMatch(/^assignment dive: \d+ steps, \d+ of 13 officer-days decided/);
+  });
+
+  it('prices rosters that keep the fixings, and none where the fixings break an officer’s rules', async () => {
+    const { model, pool, pricer, prices } = await generated();
+    // A on D on day 2, which A asked off: a roster keeps it, at the request's price.
+    const askedOff = column(model, pool, 0, 2, 'D');
+    const forced = new Map<number, 0 | 1>([[askedOff, 1]]);
+    const roster = rosterKeeping(model, pool, pricer, 0, prices, forced)!;
+    expect(roster[askedOff]).toBe(1);
+    expect(pool.split.blocks[0].lp.check(roster).maxViolation).toBeLessThan(1e-6);
+    // B on day 1, a day off in the instance: nothing keeps that.
+    expect(rosterKeeping(model, pool, pricer, 1, prices, new Map([[column(model, pool, 1, 1, 'N'), 1]]))).toBeNull();
+    pricer.dispose();
+  });
+
+  it('leaves rosters that disagree with the fixings out of the master', async () => {
+    const { model, pool, pricer, lns } = await generated();
+    const worksDay0 = column(model, pool, 0, 0, 'D');
+    // Whatever the LP chose for A on day 0, fix the opposite.
+    const round = await generateColumns(model, lns, pool, pricer, 5);
+    const onDay0 = pool.patterns.reduce((s, p, k) => s + (p.block === 0 ? patternWeight(pool, round.lpValues!, k) * p.values[worksDay0] : 0), 0);
+    const fixes = new Map<number, 0 | 1>([[worksDay0, onDay0 > 0.5 ? 0 : 1]]);
+    const fixed = await generateColumns(model, lns, pool, pricer, 5, { fixings: new Map([[0, fixes]]), maxRounds: 3 });
+    pricer.dispose();
+    pool.patterns.forEach((p, k) => {
+      if (p.block === 0 && !keepsFixings(p.values, fixes)) expect(patternWeight(pool, fixed.lpValues!, k)).toBe(0);
+    });
+    const weight = pool.patterns.reduce((s, p, k) => s + (p.block === 0 ? patternWeight(pool, fixed.lpValues!, k) : 0), 0);
+    expect(weight).toBeCloseTo(1, 6);
+    // No bound is claimed for the whole problem under fixings.
+    expect(fixed.bound).toBeNull();
+  });
+
+  it('keeps the officers outside the neighbourhood at the incumbent’s rosters', async () => {
+    const { model, pool, pricer, lns, optimum } = await generated();
+    const start = pool.startFor(optimum);
+    const optimal = pool.patterns.map((_, k) => k).filter((k) => start[k] > 0.5);
+    // An incumbent with A on another pooled roster of A's.
+    const other = pool.patterns.findIndex((p, k) => p.block === 0 && !optimal.includes(k));
+    expect(other).toBeGreaterThanOrEqual(0);
+    const incumbent = optimum.slice();
+    pool.split.blocks[0].cols.forEach((c, i) => (incumbent[c] = pool.patterns[other].values[i]));
+    // B free, A kept: A's roster is the incumbent's, not the optimal one.
+    const keepA = (await diveAround(model, lns, pool, pricer, incumbent, new Set([1]), 10))!;
+    expect(keepA[0]).toBe(other);
+    // A free, B kept at the incumbent's (optimal) roster.
+    const keepB = (await diveAround(model, lns, pool, pricer, incumbent, new Set([0]), 10))!;
+    pricer.dispose();
+    expect(optimal).toContain(keepB[1]);
+    expect(pool.patterns[keepB[0]].block).toBe(0);
+  });
+});
