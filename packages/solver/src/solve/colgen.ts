@@ -143,7 +143,7 @@ export async function generateColumns(model: RotaModel, lns: LnsContext, pool: P
     // Smoothed prices that found nothing the master's own duals call improving: price at those next.
     if (quick && added < priced.length * PARTIAL_YIELD) share = Math.min(1, share * 1.5);
     if (smoothed && improving === 0) centre = null;
-    else if (added < Math.max(1, priced.length * QUICK_YIELD)) quick = false;
+    else if (count === open.length && added < Math.max(1, priced.length * QUICK_YIELD)) quick = false;
     // Ceilings at smoothed prices bound nothing at the master's duals.
     const complete = !smoothed && priced.length === split.blocks.length - fixed.size && priced.every((p) => p.ceiling !== null);
     // Proving needs every officer priced to optimality: give pricing more time once columns dry up.
