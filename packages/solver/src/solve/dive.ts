@@ -13,6 +13,8 @@ export interface DiveHooks extends GenerationHooks {
    * whose LP, re-generated, still sits at the incumbent's value has nothing to dive for.
    */
   abandonAt?: number;
+  /** The integer master over the pooled rosters `admit` lets in, for at most `seconds`. */
+  integerMaster?: (seconds: number, admit: (pattern: number) => boolean) => Promise<unknown>;
 }
 
 /**

@@ -114,7 +114,7 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
     await takeIncumbents();
     if (pool.coversEveryBlock()) await improved(Math.min(5, lns.remaining()));
     const dive = async () => {
-      const choice = await diveByAssignments(model, lns, pool, pricer, lns.remaining() / 2, { betweenRounds: takeIncumbents });
+      const choice = await diveByAssignments(model, lns, pool, pricer, lns.remaining() / 2, { betweenRounds: takeIncumbents, integerMaster: (seconds, admit) => improved(seconds, undefined, admit) });
       if (choice) await settle(choice, 'dive + best responses');
       await takeIncumbents();
     };

@@ -12,17 +12,32 @@ import { searchState } from '../../src/solve/lns.js';
 import { PatternPool } from '../../src/solve/master.js';
 import { Pricer } from '../../src/solve/pricer.js';
 import { keepsFixings, rosterKeeping } from '../../src/solve/pricing.js';
-import { TINY } from '../benchmark/nrpFixtures.js';
+import { section, TINY, week } from '../benchmark/nrpFixtures.js';
 
-async function generated() {
-  const model = buildModel(buildContext(nrpToScenario(parseNrp(TINY, 'Tiny'))));
+/**
+ * Three interchangeable officers (both shift types, the same limits) for Tiny's cover: the master
+ * LP mixes their rosters, so a dive has officer-days to decide.
+ */
+const SHARED = [
+  section('HORIZON', '7'),
+  section('SHIFTS', 'D,480,', 'N,480,D'),
+  section('STAFF', ...['A', 'B', 'C'].map((id) => `${id},D=7|N=7,2400,960,3,2,2,1`)),
+  section('SHIFT_ON_REQUESTS', 'A,0,D,3', 'B,4,N,2', 'C,2,N,1'),
+  section('SHIFT_OFF_REQUESTS', 'A,2,D,5'),
+  section('COVER', ...week('D', 10), ...week('N', 10)),
+].join('');
+
+/** Column generation converged on `instance`, from the compact optimum's rosters or (`fromOptimum` false) each officer's own best. */
+async function generated(instance = TINY, fromOptimum = true) {
+  const model = buildModel(buildContext(nrpToScenario(parseNrp(instance, 'Test'))));
   const split = decompose(model);
   const pool = new PatternPool(model.lp, split);
   const pricer = new Pricer(highsEngine, split);
   const { lns, setDeadline } = searchState(model, 1e-6, () => false);
   setDeadline(30);
   const optimum = (await highsEngine.open(model.lp)).run({ timeLimitSeconds: 5 }).values!;
-  pool.addPoint(optimum);
+  if (fromOptimum) pool.addPoint(optimum);
+  else for (let b = 0; b < split.blocks.length; b++) pool.add(b, pricer.seedByLabels(model, b, false)!);
   const round = await generateColumns(model, lns, pool, pricer, 15);
   return { model, pool, pricer, lns, prices: round.prices!, optimum };
 }
@@ -44,6 +59,20 @@ describe('dives that decide officer-days', () => {
     // B's day 1 is a day off (no options): A's 7 days and B's other 6 are the officer-days.
     // (Tiny's LP is integral at once, so nothing needs deciding; fixing is tested below.)
     expect(lns.log.at(-1)).toMatch(/^assignment dive: \d+ steps, \d+ of 13 officer-days decided/);
+  });
+
+  it('decides the officer-days a fractional LP leaves open, and ends with the integer master over rosters that keep them', async () => {
+    const { model, pool, pricer, lns } = await generated(SHARED, false);
+    const admitted: number[][] = [];
+    const choice = (await diveByAssignments(model, lns, pool, pricer, 10, { integerMaster: async (_, admit) => admitted.push(pool.patterns.map((_, k) => k).filter(admit)) }))!;
+    pricer.dispose();
+    expect(lns.log.at(-1)).toMatch(/^assignment dive: \d+ steps, [1-9]\d* of 21 officer-days decided/);
+    expect(admitted).toHaveLength(1);
+    // Every officer keeps a roster in the integer master, and some rosters are left out.
+    expect(new Set(admitted[0].map((k) => pool.patterns[k].block))).toEqual(new Set([0, 1, 2]));
+    expect(admitted[0].length).toBeLessThan(pool.patterns.length);
+    const point = pool.pointOfChoice(choice)!;
+    for (const block of pool.split.blocks) expect(block.lp.check(block.cols.map((c) => point[c])).maxViolation).toBeLessThan(1e-6);
   });
 
   it('prices rosters that keep the fixings, and none where the fixings break an officer’s rules', async () => {
