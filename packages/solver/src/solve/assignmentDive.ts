@@ -1,5 +1,6 @@
 import type { RotaModel } from '../model/rotaModel.js';
-import { generateColumns, patternWeight, roundedChoice } from './colgen.js';
+import { generateColumns } from './colgen.js';
+import { patternWeight, roundedChoice } from './masterChoice.js';
 import type { DiveHooks } from './dive.js';
 import type { LnsContext } from './lns.js';
 import type { PatternPool } from './master.js';

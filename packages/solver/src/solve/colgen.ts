@@ -1,6 +1,4 @@
-import type { Engine } from '../engines/index.js';
 import type { RotaModel } from '../model/rotaModel.js';
-import type { Decomposition } from './decompose.js';
 import type { LnsContext } from './lns.js';
 import type { PatternPool } from './master.js';
 import { holds, PRICING_SECONDS, type Pricer } from './pricer.js';
@@ -169,48 +167,4 @@ export async function generateColumns(model: RotaModel, lns: LnsContext, pool: P
     if (added === 0 && complete) break;
   }
   return result;
-}
-
-/**
- * Price-and-branch: the master over the pooled rosters as a MIP (one roster per officer), started
- * from the incumbent. Its point goes through the search's acceptance check like any other.
- * `admit` leaves out rosters that cannot be in a better rota (the incumbent's always stay in).
- */
-export async function solveIntegerMaster(engine: Engine, lns: LnsContext, pool: PatternPool, seconds: number, choice?: number[], admit?: (pattern: number) => boolean): Promise<{ status: string; seconds: number }> {
-  const best = lns.getBest();
-  if (best) pool.addPoint(best.values);
-  const masterLp = pool.master(true);
-  // A given choice (one pattern per officer) fixes the rosters: only the master's own columns
-  // (cover slack, deployments) are left to solve.
-  if (choice) pool.patterns.forEach((_, k) => masterLp.fix(k, choice.includes(k) ? 1 : 0));
-  const start = best && !choice ? pool.startFor(best.values) : undefined;
-  let admitted = pool.patterns.length;
-  if (admit && !choice) pool.patterns.forEach((_, k) => !admit(k) && !(start && start[k] > 0.5) && (admitted--, masterLp.fix(k, 0)));
-  const session = await engine.open(masterLp);
-  try {
-    const run = session.run({ timeLimitSeconds: Math.max(0.1, Math.min(seconds, lns.remaining())), gapTolerance: lns.tolerance, start, shouldStop: lns.stop, onTick: lns.tick });
-    if (run.values) lns.accept(pool.toPoint(run.values), choice ? 'rounded master' : 'integer master');
-    lns.log.push(`${choice ? 'rounded' : 'integer'} master over ${admitted} rosters: ${run.status} in ${run.seconds.toFixed(1)} s, ${run.objective?.toFixed(1) ?? 'no rota'}`);
-    return { status: run.status, seconds: run.seconds };
-  } finally {
-    session.dispose();
-  }
-}
-
-/**
- * Pattern k's weight in a master LP solution. The solution lists the patterns pooled when that
- * master was built, then the master's own columns: patterns priced after it weigh nothing yet.
- */
-export function patternWeight(pool: PatternPool, lpValues: ArrayLike<number>, k: number): number {
-  return k < lpValues.length - pool.split.masterCols.length ? lpValues[k] : 0;
-}
-
-/** Each officer's pattern with the largest weight in a master LP solution (the LP rounded). */
-export function roundedChoice(pool: PatternPool, lpValues: ArrayLike<number>): number[] {
-  const best = pool.split.blocks.map(() => -1);
-  const weight = (k: number) => patternWeight(pool, lpValues, k);
-  pool.patterns.forEach((p, k) => {
-    if (best[p.block] < 0 || weight(k) > weight(best[p.block])) best[p.block] = k;
-  });
-  return best;
 }

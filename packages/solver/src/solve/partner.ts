@@ -1,7 +1,8 @@
 import type { Engine } from '../engines/index.js';
 import type { RotaModel } from '../model/rotaModel.js';
 import { BestResponse } from './bestResponse.js';
-import { generateColumns, roundedChoice, solveIntegerMaster } from './colgen.js';
+import { generateColumns } from './colgen.js';
+import { roundedChoice, solveIntegerMaster } from './masterChoice.js';
 import { decompose, type Decomposition } from './decompose.js';
 import { diveByAssignments } from './assignmentDive.js';
 import { neighbourhoodDives } from './dive.js';

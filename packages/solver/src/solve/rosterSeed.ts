@@ -1,6 +1,6 @@
 import type { Engine } from '../engines/index.js';
 import type { RotaModel } from '../model/rotaModel.js';
-import { solveIntegerMaster } from './colgen.js';
+import { solveIntegerMaster } from './masterChoice.js';
 import type { Decomposition, OfficerBlock } from './decompose.js';
 import type { LnsContext } from './lns.js';
 import { PatternPool } from './master.js';
