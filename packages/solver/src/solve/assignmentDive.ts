@@ -35,6 +35,12 @@ const SNAPSHOT_SLACK = 0.01;
 /** Most seconds that integer master gets. */
 const SNAPSHOT_MASTER_SECONDS = 3;
 
+/**
+ * Share of a neighbourhood dive's time its first step may take. At a share fitted to the dive's
+ * steps (0.1–0.3 s) Instance12's first step was one round, whose master was still the incumbent's.
+ */
+const FIRST_STEP_SHARE = 0.25;
+
 /** An officer-day's option counts as decided by the LP above this weight. */
 const INTEGRAL = 1 - 1e-6;
 
@@ -100,7 +106,9 @@ export async function diveByAssignments(model: RotaModel, lns: LnsContext, pool:
   let snapshot: Map<number, Map<number, 0 | 1>> | null = null;
   while (!lns.stop() && left() > 0.3) {
     const stepStarted = performance.now();
-    const round = await generateColumns(model, lns, pool, pricer, Math.max(0.3, left() / Math.max(1, estimate)), { betweenRounds: hooks.betweenRounds, fixed, fixings, maxRounds: STEP_ROUNDS, stopGap: STEP_GAP });
+    // A neighbourhood is judged by its first step: its LP needs rounds enough to move off the incumbent.
+    const budget = steps === 0 && hooks.abandonAt !== undefined ? left() * FIRST_STEP_SHARE : left() / Math.max(1, estimate);
+    const round = await generateColumns(model, lns, pool, pricer, Math.max(0.3, budget), { betweenRounds: hooks.betweenRounds, fixed, fixings, maxRounds: STEP_ROUNDS, stopGap: STEP_GAP });
     if (!round.lpValues || !round.prices) break;
     if (steps === 0 && hooks.abandonAt !== undefined && round.masterValue! <= hooks.abandonAt) return null;
     rootValue ??= round.masterValue!;

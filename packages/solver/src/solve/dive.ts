@@ -43,9 +43,12 @@ const NEIGHBOURHOOD_SHARE = { least: 0.5, most: 0.8 };
 const NEIGHBOURHOOD_SECONDS = 8;
 /**
  * Most officers a neighbourhood dive frees: what a dive closes in its seconds. Measured on
- * Instance9: 23–26 officers free in 8 s gave rotas 40–60 % worse than the incumbent.
+ * Instance9 with roster dives: 23–26 officers free in 8 s gave rotas 40–60 % worse than the
+ * incumbent (hence 16). With assignment dives, 24: Instance10 4645–4658 → 4641, 4642; Instance12
+ * 4525, 4546; Instance8 1330; with 16 most of Instance10's and Instance12's neighbourhoods had
+ * nothing better in their LP.
  */
-const NEIGHBOURHOOD_MAX_OFFICERS = 16;
+const NEIGHBOURHOOD_MAX_OFFICERS = 24;
 
 /**
  * Until time runs out: free a random share of the officers, keep the rest at the incumbent's
