@@ -9,7 +9,8 @@ import { keepsFixings, rosterKeeping } from './pricing.js';
 
 /**
  * Most column generation rounds per dive step: the LP re-converges around each step's fixings
- * before the next (with 2 rounds the dive on Curtois Instance7 sank from 1054 to 1459).
+ * before the next (with 2 rounds and a fifth decided a step, Instance7's dive sank from 1054
+ * to 1459).
  */
 const STEP_ROUNDS = 8;
 /** A step's generation stops once the master is within this share of the step's Lagrangian bound. */
