@@ -93,9 +93,11 @@ export async function diveByAssignments(model: RotaModel, lns: LnsContext, pool:
   const started = performance.now();
   const left = () => Math.min(lns.remaining(), seconds - (performance.now() - started) / 1000);
   const { blocks } = pool.split;
-  const fixed = new Map<number, number>(hooks.fixed ?? []);
+  const fixed: ReadonlyMap<number, number> = hooks.fixed ?? new Map();
   const days = officerDays(model, pool).filter((d) => !fixed.has(d.block));
-  const fixings = new Map<number, Map<number, 0 | 1>>();
+  // Each step gives an officer a new map of fixings, never changing one already set: a copy of
+  // the outer map is a snapshot.
+  const fixings = new Map<number, ReadonlyMap<number, 0 | 1>>();
   let steps = 0;
   let lastValues: Float64Array | null = null;
   // Steps still to go: deciding a share of what is open each step takes about ln(open) / share.
@@ -104,7 +106,7 @@ export async function diveByAssignments(model: RotaModel, lns: LnsContext, pool:
   let stepSeconds = 0;
   const settled = new Set<OfficerDay>();
   let rootValue: number | null = null;
-  let snapshot: Map<number, Map<number, 0 | 1>> | null = null;
+  let snapshot: ReadonlyMap<number, ReadonlyMap<number, 0 | 1>> | null = null;
   while (!lns.stop() && left() > 0.3) {
     const stepStarted = performance.now();
     // A neighbourhood is judged by its first step: its LP needs rounds enough to move off the incumbent.
@@ -113,7 +115,7 @@ export async function diveByAssignments(model: RotaModel, lns: LnsContext, pool:
     if (!round.lpValues || !round.prices) break;
     if (steps === 0 && hooks.abandonAt !== undefined && round.masterValue! <= hooks.abandonAt) return null;
     rootValue ??= round.masterValue!;
-    if (round.masterValue! >= rootValue - SNAPSHOT_SLACK * Math.max(1, Math.abs(rootValue))) snapshot = new Map([...fixings].map(([b, f]) => [b, new Map(f)]));
+    if (round.masterValue! >= rootValue - SNAPSHOT_SLACK * Math.max(1, Math.abs(rootValue))) snapshot = new Map(fixings);
     lastValues = round.lpValues;
     steps++;
     const weights = blocks.map((b) => new Float64Array(b.cols.length));
@@ -128,8 +130,8 @@ export async function diveByAssignments(model: RotaModel, lns: LnsContext, pool:
       .sort((a, b) => b.weight - a.weight);
     if (open.length === 0) break;
     // A dive short of time decides more per step (the LP rounded part-way is worse than a coarse dive).
-    const seconds = (performance.now() - stepStarted) / 1000;
-    stepSeconds = stepSeconds === 0 ? seconds : 0.7 * stepSeconds + 0.3 * seconds;
+    const took = (performance.now() - stepStarted) / 1000;
+    stepSeconds = stepSeconds === 0 ? took : 0.7 * stepSeconds + 0.3 * took;
     const affordable = Math.max(1, left() / Math.max(0.05, stepSeconds));
     let share = DECIDE_SHARE;
     while (share < MAX_SHARE && stepsLeft(open.length, share) > affordable) share *= 1.25;
@@ -152,7 +154,11 @@ export async function diveByAssignments(model: RotaModel, lns: LnsContext, pool:
   if (!lastValues) return null;
   if (hooks.integerMaster && snapshot && snapshot.size > 0) {
     const kept = snapshot;
-    await hooks.integerMaster(SNAPSHOT_MASTER_SECONDS, (k) => fixed.get(pool.patterns[k].block) === undefined && keepsFixings(pool.patterns[k].values, kept.get(pool.patterns[k].block)));
+    const admit = (k: number) => {
+      const { block, values } = pool.patterns[k];
+      return fixed.has(block) ? fixed.get(block) === k : keepsFixings(values, kept.get(block));
+    };
+    await hooks.integerMaster(SNAPSHOT_MASTER_SECONDS, admit);
   }
   const rounded = roundedChoice(pool, lastValues);
   const choice = rounded.map((k, b) => fixed.get(b) ?? k);

@@ -138,8 +138,8 @@ export async function generateColumns(model: RotaModel, lns: LnsContext, pool: P
       if (p.ceiling === null || p.ceiling > convexityDual(p.block) + 1e-6) unproved++;
       if (p.timedOut) timedOut++;
     }
-    // Smoothed prices that found nothing the master's own duals call improving: price at those next.
     if (quick && added < priced.length * PARTIAL_YIELD) share = Math.min(1, share * 1.5);
+    // Smoothed prices that found nothing the master's own duals call improving: price at those next.
     if (smoothed && improving === 0) centre = null;
     else if (count === open.length && added < Math.max(1, priced.length * QUICK_YIELD)) quick = false;
     // Ceilings at smoothed prices bound nothing at the master's duals.

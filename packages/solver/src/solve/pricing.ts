@@ -57,14 +57,13 @@ export interface PricedBlock {
 export async function priceBlock(model: RotaModel, lns: LnsContext, pool: PatternPool, pricer: Pricer, b: number, prices: ArrayLike<number>, seconds: number, quick = false, fixes?: ReadonlyMap<number, 0 | 1>): Promise<PricedBlock> {
   const block = pool.split.blocks[b];
   const convexityDual = prices[pool.split.linkingRows.length + b];
-  const plain = pricingCosts(model, pool, b, prices);
+  const costs = pricingCosts(model, pool, b, prices);
   if (fixes && fixes.size > 0) {
     // A dive's fixings distort the costs: priced afresh, and nothing kept for skipping later solves.
-    const { costs, offset } = withFixings(plain, fixes);
-    const found = await solvePricing(model, lns, pool, pricer, b, costs, convexityDual + offset + 1e-6, seconds, quick, false);
-    return { ...found, ceiling: found.ceiling === null ? null : found.ceiling - offset, columns: found.columns.filter((values) => keepsFixings(values, fixes)) };
+    const fixed = withFixings(costs, fixes);
+    const found = await solvePricing(model, lns, pool, pricer, b, fixed.costs, convexityDual + fixed.offset + 1e-6, seconds, quick, false);
+    return { ...found, ceiling: found.ceiling === null ? null : found.ceiling - fixed.offset, columns: found.columns.filter((values) => keepsFixings(values, fixes)) };
   }
-  const costs = plain;
   const threshold = convexityDual + 1e-6;
   const last = pricer.last[b];
   if (last) {
