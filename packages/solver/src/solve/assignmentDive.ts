@@ -137,6 +137,7 @@ export async function diveByAssignments(model: RotaModel, lns: LnsContext, pool:
     while (share < MAX_SHARE && stepsLeft(open.length, share) > affordable) share *= 1.25;
     estimate = stepsLeft(open.length, share);
     const take = Math.max(1, Math.ceil(open.length * share), open.filter((d) => d.weight >= SURE).length);
+    if (process.env.PATROLPLAN_TRACE && !hooks.fixed) lns.log.push(`dive step ${steps}: master ${round.masterValue!.toFixed(2)} after ${round.rounds} rounds, ${open.length} open, deciding ${take} (share ${share.toFixed(3)}), step ${took.toFixed(2)} s`);
     let taken = 0;
     for (const { day, option } of open.slice(0, take)) {
       const fixes = new Map(fixings.get(day.block) ?? []);

@@ -91,6 +91,7 @@ export async function construct(model: RotaModel, engine: Engine, lns: LnsContex
     for (let from = 0; from < ctx.dates.length; from += width) groups.push(entries.filter((e) => dayOf.get(e.shiftId)! >= from && dayOf.get(e.shiftId)! < from + width).map((e) => e.variable));
   }
   for (const [k, free] of groups.entries()) {
+    await betweenTasks();
     const best = lns.getBest();
     if (!best || lns.remaining() <= 0.5 || lns.stop()) break;
     const run = await solveNeighbourhood(model, engine, lns, free, best.values, Math.min(lns.remaining(), 6));
@@ -98,6 +99,12 @@ export async function construct(model: RotaModel, engine: Engine, lns: LnsContex
   }
   lns.log.push(`construction by ${byOfficer ? 'officer groups' : 'day windows'}: ${lns.getBest()?.objective.toFixed(1) ?? 'none'}`);
 }
+
+/**
+ * Lets the thread's queued messages in: the engine blocks the thread and its promises settle as
+ * microtasks, so without this the partner's rotas would reach the search only after it ended.
+ */
+const betweenTasks = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Fix-and-optimise: free one neighbourhood at a time, fix the rest to the incumbent, re-solve. */
 export async function improve(model: RotaModel, engine: Engine, lns: LnsContext): Promise<void> {
@@ -111,6 +118,7 @@ export async function improve(model: RotaModel, engine: Engine, lns: LnsContext)
   if (assignSet(model).size === 0) return;
   const elastic = elasticRows(model);
   for (let iteration = 0; lns.remaining() > 0.5 && !lns.stop(); iteration++) {
+    await betweenTasks();
     const best = lns.getBest();
     if (!best) return;
     if ((relGap(lns.getBound(), best.objective) ?? 1) <= lns.tolerance) break;
@@ -126,6 +134,13 @@ export async function improve(model: RotaModel, engine: Engine, lns: LnsContext)
   lns.log.push(`fix-and-optimise: ${improved} improving neighbourhoods`);
 }
 
+/** Traces stamp each line with wall-clock seconds, so two threads' logs line up. */
+class StampedLog extends Array<string> {
+  override push(...lines: string[]): number {
+    return super.push(...lines.map((line) => `[${((Date.now() / 1000) % 1000).toFixed(1)}] ${line}`));
+  }
+}
+
 /**
  * A search state over one model: the incumbent, a movable deadline and the acceptance check
  * (bounds, rows and integrality re-checked on every point; only improvements kept).
@@ -133,7 +148,7 @@ export async function improve(model: RotaModel, engine: Engine, lns: LnsContext)
 export function searchState(model: RotaModel, tolerance: number, stop: () => boolean, onImprove: (best: Incumbent, source: string) => void = () => undefined) {
   let best: Incumbent | null = null;
   let deadline = performance.now();
-  const log: string[] = [];
+  const log: string[] = process.env.PATROLPLAN_TRACE ? new StampedLog() : [];
   const lns: LnsContext = {
     remaining: () => (deadline - performance.now()) / 1000,
     stop,
@@ -151,6 +166,7 @@ export function searchState(model: RotaModel, tolerance: number, stop: () => boo
       const objective = model.lp.objectiveOf(values);
       if (best && objective <= best.objective + 1e-9) return false;
       best = { values, objective };
+      if (process.env.PATROLPLAN_TRACE) log.push(`new best ${objective.toFixed(1)} from ${source}`);
       onImprove(best, source);
       return true;
     },

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { buildContext } from '../../src/domain/context.js';
+import { highsEngine } from '../../src/engines/highs.js';
+import { buildModel } from '../../src/model/build.js';
+import { improve, searchState } from '../../src/solve/lns.js';
+import { tinyScenario } from '../fixtures.js';
+
+describe('fix-and-optimise', () => {
+  it("lets the thread's messages in between neighbourhoods (the partner's rotas arrive while it searches)", async () => {
+    const model = buildModel(buildContext(tinyScenario()));
+    // The engine loaded beforehand: from here on its calls settle as microtasks only.
+    (await highsEngine.open(model.lp)).dispose();
+    const { lns, setDeadline } = searchState(model, 1e-4, () => false);
+    lns.accept(new Float64Array(model.lp.names.length).map((_, v) => model.lp.lower[v]), 'start');
+    setDeadline(1.5);
+    let returned = false;
+    let arrivedDuringSearch: boolean | null = null;
+    setImmediate(() => (arrivedDuringSearch = !returned));
+    await improve(model, highsEngine, lns);
+    returned = true;
+    expect(arrivedDuringSearch).toBe(true);
+  });
+});
