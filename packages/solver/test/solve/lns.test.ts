@@ -11,7 +11,7 @@ describe('fix-and-optimise', () => {
     // The engine loaded beforehand: from here on its calls settle as microtasks only.
     (await highsEngine.open(model.lp)).dispose();
     const { lns, setDeadline } = searchState(model, 1e-4, () => false);
-    lns.accept(new Float64Array(model.lp.names.length).map((_, v) => model.lp.lower[v]), 'start');
+    expect(lns.accept(new Float64Array(model.lp.names.length).map((_, v) => model.lp.lower[v]), 'start')).toBe(true);
     setDeadline(1.5);
     let returned = false;
     let arrivedDuringSearch: boolean | null = null;
