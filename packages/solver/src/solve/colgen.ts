@@ -86,13 +86,13 @@ export async function generateColumns(model: RotaModel, lns: LnsContext, pool: P
   let centre: Float64Array | null = null;
   let cursor = 0;
   let share = PARTIAL_SHARE;
+  const fixed = hooks.fixed ?? new Map<number, number>();
+  const fixings = hooks.fixings;
+  const excluded = fixings && fixings.size > 0 ? (k: number) => !keepsFixings(pool.patterns[k].values, fixings.get(pool.patterns[k].block)) : undefined;
   while (left() > 0.2 && !lns.stop() && pool.coversEveryBlock()) {
     await hooks.betweenRounds?.();
     const roundStarted = performance.now();
-    const fixed = hooks.fixed ?? new Map<number, number>();
     // A master LP cut short has no duals: let it finish even past a short budget (a dive step).
-    const fixings = hooks.fixings;
-    const excluded = fixings && fixings.size > 0 ? (k: number) => !keepsFixings(pool.patterns[k].values, fixings.get(pool.patterns[k].block)) : undefined;
     const run = await pricer.master(pool).solve(fixed, Math.max(MASTER_LP_SECONDS, left()), lns.stop, excluded);
     const lpSeconds = (performance.now() - roundStarted) / 1000;
     if (run.status !== 'optimal' || !run.rowDuals || run.objective === null) {

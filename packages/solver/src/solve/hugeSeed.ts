@@ -2,7 +2,7 @@ import type { Rota } from '../domain/rota.js';
 import type { Scenario } from '../domain/scenario.js';
 import type { Engine } from '../engines/index.js';
 import { contextWithoutCover, seedOfficerAlone, type NamedRoster } from './officerSeed.js';
-import { startPartner } from './partnerThread.js';
+import { betweenTasks, startPartner } from './partnerThread.js';
 
 /** Models with more assignment binaries than this are year-long: officers are seeded first. */
 export const HUGE_MODEL_BINARIES = 100_000;
@@ -42,7 +42,7 @@ export async function seedOfficersFirst(scenario: Scenario, engine: Engine, seco
   const take = () => arrived.splice(0).forEach((r) => rosters.set(r.officerId, r));
   for (let i = 0; i < count && rosters.size < count && left() > 0.5 && !stop(); i++) {
     // Messages from the other thread only land between tasks.
-    await new Promise((resolve) => setImmediate(resolve));
+    await betweenTasks();
     take();
     const officer = scenario.officers[i];
     if (rosters.has(officer.id)) break;

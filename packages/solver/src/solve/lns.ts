@@ -1,6 +1,7 @@
 import type { Engine } from '../engines/index.js';
 import type { RotaModel } from '../model/rotaModel.js';
 import { elasticRows, pickNeighbourhood, prng, repairNeighbourhood } from './neighbourhoods.js';
+import { betweenTasks } from './partnerThread.js';
 import { extractSubModel, mergeSubPoint } from './submodel.js';
 
 /** Free binaries per LNS neighbourhood at the start; adapts to how sub-solves go. */
@@ -91,6 +92,7 @@ export async function construct(model: RotaModel, engine: Engine, lns: LnsContex
     for (let from = 0; from < ctx.dates.length; from += width) groups.push(entries.filter((e) => dayOf.get(e.shiftId)! >= from && dayOf.get(e.shiftId)! < from + width).map((e) => e.variable));
   }
   for (const [k, free] of groups.entries()) {
+    // The partner's rotas arrive as messages: let them in before each neighbourhood.
     await betweenTasks();
     const best = lns.getBest();
     if (!best || lns.remaining() <= 0.5 || lns.stop()) break;
@@ -99,12 +101,6 @@ export async function construct(model: RotaModel, engine: Engine, lns: LnsContex
   }
   lns.log.push(`construction by ${byOfficer ? 'officer groups' : 'day windows'}: ${lns.getBest()?.objective.toFixed(1) ?? 'none'}`);
 }
-
-/**
- * Lets the thread's queued messages in: the engine blocks the thread and its promises settle as
- * microtasks, so without this the partner's rotas would reach the search only after it ended.
- */
-const betweenTasks = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Fix-and-optimise: free one neighbourhood at a time, fix the rest to the incumbent, re-solve. */
 export async function improve(model: RotaModel, engine: Engine, lns: LnsContext): Promise<void> {
@@ -118,6 +114,7 @@ export async function improve(model: RotaModel, engine: Engine, lns: LnsContext)
   if (assignSet(model).size === 0) return;
   const elastic = elasticRows(model);
   for (let iteration = 0; lns.remaining() > 0.5 && !lns.stop(); iteration++) {
+    // The partner's rotas arrive as messages: let them in before each neighbourhood.
     await betweenTasks();
     const best = lns.getBest();
     if (!best) return;

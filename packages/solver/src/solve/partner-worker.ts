@@ -6,6 +6,7 @@ import { buildModel } from '../model/build.js';
 import { searchState } from './lns.js';
 import { contextWithoutCover, seedOfficerAlone } from './officerSeed.js';
 import { partnerSearch } from './partner.js';
+import { betweenTasks } from './partnerThread.js';
 
 /**
  * Second thread of a solve. `search`: builds the same model and runs the partner search (column
@@ -33,7 +34,7 @@ async function search(): Promise<string[]> {
       drain: () => inbox.splice(0),
       postBound: (bound) => port.postMessage({ type: 'bound', bound }),
       postPoint: (values) => port.postMessage({ type: 'point', values }),
-      yieldToMessages: () => new Promise((resolve) => setImmediate(resolve)),
+      yieldToMessages: betweenTasks,
     });
   } catch (error) {
     lns.log.push(`partner search failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -56,7 +57,7 @@ async function seedBackwards(): Promise<string[]> {
     port.postMessage({ type: 'roster', roster });
     seeded++;
     // Let the main thread's stop request in between officers.
-    await new Promise((resolve) => setImmediate(resolve));
+    await betweenTasks();
   }
   return [`seeded ${seeded} officers from the last, each on a model of their own`];
 }

@@ -17,6 +17,12 @@ export interface PartnerEvents {
   roster(roster: NamedRoster): void;
 }
 
+/**
+ * Lets a thread's queued messages in. Engines block the thread and their promises settle as
+ * microtasks, so a search loop that never awaits a macrotask sees no message until it ends.
+ */
+export const betweenTasks = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Seconds the main search waits for the partner to wind down before terminating it. */
 const WIND_DOWN_SECONDS = 3;
 
