@@ -163,6 +163,7 @@ export async function diveByAssignments(model: RotaModel, lns: LnsContext, pool:
   }
   const rounded = roundedChoice(pool, lastValues);
   const choice = rounded.map((k, b) => fixed.get(b) ?? k);
+  if (hooks.completeFixings && snapshot && snapshot.size > 0 && choice.every((k) => k >= 0)) await hooks.completeFixings(snapshot, fixed, choice);
   if (!hooks.fixed) lns.log.push(`assignment dive: ${steps} steps, ${settled.size} of ${days.length} officer-days decided`);
   return choice.some((k) => k < 0) ? null : choice;
 }

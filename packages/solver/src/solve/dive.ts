@@ -5,6 +5,7 @@ import type { PatternPool } from './master.js';
 import { prng } from './neighbourhoods.js';
 import { diveByAssignments } from './assignmentDive.js';
 import type { Pricer } from './pricer.js';
+import type { AssignmentFixings } from './pricing.js';
 
 /** What a dive is told besides generation's hooks. */
 export interface DiveHooks extends GenerationHooks {
@@ -15,6 +16,11 @@ export interface DiveHooks extends GenerationHooks {
   abandonAt?: number;
   /** The integer master over the pooled rosters `admit` lets in, for at most `seconds`. */
   integerMaster?: (seconds: number, admit: (pattern: number) => boolean) => Promise<unknown>;
+  /**
+   * The compact model solved under the dive's last on-course fixings (officers in `fixed` keep
+   * their rosters), from `choice`, the dive's rounded rota.
+   */
+  completeFixings?: (fixings: AssignmentFixings, fixed: ReadonlyMap<number, number>, choice: readonly number[]) => Promise<unknown>;
 }
 
 /**

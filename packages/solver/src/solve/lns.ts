@@ -1,6 +1,7 @@
 import type { Engine } from '../engines/index.js';
 import type { RotaModel } from '../model/rotaModel.js';
-import { elasticRows, pickNeighbourhood, prng, repairNeighbourhood } from './neighbourhoods.js';
+import { elasticRows, neighbourhoodKind, penaltyWindow, pickNeighbourhood, prng, repairNeighbourhood } from './neighbourhoods.js';
+import { NeighbourhoodSizing } from './neighbourhoodSizing.js';
 import { betweenTasks } from './partnerThread.js';
 import { extractSubModel, mergeSubPoint } from './submodel.js';
 
@@ -41,7 +42,7 @@ const assignSet = (model: RotaModel) => {
  * Solve one neighbourhood: the free columns are cut out with what they touch (see
  * extractSubModel), the rest stays at `base`; returns the merged full point.
  */
-async function solveNeighbourhood(model: RotaModel, engine: Engine, lns: LnsContext, free: Iterable<number>, base: Float64Array, seconds: number) {
+export async function solveNeighbourhood(model: RotaModel, engine: Engine, lns: LnsContext, free: Iterable<number>, base: Float64Array, seconds: number) {
   const assigns = assignSet(model);
   const sub = extractSubModel(model.lp, free, (v) => !assigns.has(v), base);
   const session = await engine.open(sub.lp);
@@ -102,15 +103,20 @@ export async function construct(model: RotaModel, engine: Engine, lns: LnsContex
   lns.log.push(`construction by ${byOfficer ? 'officer groups' : 'day windows'}: ${lns.getBest()?.objective.toFixed(1) ?? 'none'}`);
 }
 
-/** Fix-and-optimise: free one neighbourhood at a time, fix the rest to the incumbent, re-solve. */
+/**
+ * Fix-and-optimise: free one neighbourhood at a time, fix the rest to the incumbent, re-solve.
+ * Each kind of neighbourhood keeps its own size and time limit (see NeighbourhoodSizing).
+ */
 export async function improve(model: RotaModel, engine: Engine, lns: LnsContext): Promise<void> {
   const random = prng(0x5eed);
   // A neighbourhood of most of the model is a restart, not a neighbourhood.
   const cap = Math.max(50, Math.floor(assignSet(model).size * 0.4));
   const officerFocus = hasOfficerFloors(model);
   // With per-officer floors, start from three officers' rosters and let timing grow it.
-  let budget = Math.min(officerFocus ? 3 * model.ctx.shifts.length : START_NEIGHBOURHOOD_BINARIES, cap);
+  const first = Math.min(officerFocus ? 3 * model.ctx.shifts.length : START_NEIGHBOURHOOD_BINARIES, cap);
+  const sizing = new NeighbourhoodSizing(first, cap);
   let improved = 0;
+  let windows = 0;
   if (assignSet(model).size === 0) return;
   const elastic = elasticRows(model);
   for (let iteration = 0; lns.remaining() > 0.5 && !lns.stop(); iteration++) {
@@ -120,13 +126,15 @@ export async function improve(model: RotaModel, engine: Engine, lns: LnsContext)
     if (!best) return;
     if ((relGap(lns.getBound(), best.objective) ?? 1) <= lns.tolerance) break;
     // While the incumbent breaks a hard rule, every other neighbourhood goes after the breach.
-    const repair = iteration % 2 === 0 ? repairNeighbourhood(model, elastic, best.values, budget, random) : null;
-    const hood = repair ?? pickNeighbourhood(model, iteration, budget, random, officerFocus);
-    const run = await solveNeighbourhood(model, engine, lns, hood.free, best.values, Math.min(lns.remaining(), 5));
+    const repair = iteration % 2 === 0 ? repairNeighbourhood(model, elastic, best.values, sizing.binaries('repair'), random) : null;
+    const kind = neighbourhoodKind(iteration, officerFocus);
+    // Every other day window is drawn around a penalty the incumbent pays.
+    const aimed = kind === 'days' && windows++ % 2 === 1 ? penaltyWindow(model, best.values, sizing.binaries(kind), random) : null;
+    const hood = repair ?? aimed ?? pickNeighbourhood(model, kind, sizing.binaries(kind), random);
+    const run = await solveNeighbourhood(model, engine, lns, hood.free, best.values, Math.min(lns.remaining(), sizing.seconds(hood.kind)));
     if (lns.accept(run.values, `lns ${hood.name}`)) improved++;
     if (process.env.PATROLPLAN_TRACE) lns.log.push(`${hood.name} (${run.size} columns): ${run.status} ${run.seconds.toFixed(1)} s → ${lns.getBest()?.objective.toFixed(1)}`);
-    // Grow neighbourhoods the engine closes easily, shrink the ones it cannot.
-    budget = run.seconds < 1 || (run.status === 'optimal' && run.seconds < 2) ? Math.min(budget * 1.3, 8000, cap) : run.seconds > 3 ? Math.max(Math.min(200, cap), budget * 0.75) : budget;
+    sizing.record(hood.kind, run);
   }
   lns.log.push(`fix-and-optimise: ${improved} improving neighbourhoods`);
 }

@@ -1,3 +1,4 @@
+import { rowsByColumn } from './submodel.js';
 import type { RotaModel } from '../model/rotaModel.js';
 
 /** Deterministic PRNG (mulberry32) so the same input explores the same neighbourhoods. */
@@ -12,42 +13,110 @@ export function prng(seed: number): () => number {
   };
 }
 
+/** How a neighbourhood is cut: officer groups, officers of one rank, a window of days, or around a breach. */
+export type NeighbourhoodKind = 'officers' | 'rank' | 'days' | 'repair';
+
 /** The assignment variables a neighbourhood frees (everything else is fixed to the incumbent). */
 export interface Neighbourhood {
   name: string;
+  kind: NeighbourhoodKind;
   free: Set<number>;
 }
 
 /**
- * Neighbourhoods for fix-and-optimise over officers and weeks, sized to about `budget` free
+ * The kind of the iteration-th neighbourhood. Day windows over the whole team reshape cover
+ * quickly; officer groups fix rosters' shape, and dominate when officers have horizon-wide
+ * floors (minimum hours, minimum runs).
+ */
+export function neighbourhoodKind(iteration: number, officerFocus: boolean): Exclude<NeighbourhoodKind, 'repair'> {
+  const cycle = officerFocus ? (['officers', 'officers', 'days'] as const) : (['days', 'officers', 'days', 'rank'] as const);
+  return cycle[iteration % cycle.length];
+}
+
+/**
+ * A neighbourhood for fix-and-optimise over officers and weeks, sized to about `budget` free
  * binaries: a random group of officers over the whole horizon; officers of one rank (they swap
  * duties with each other); or every officer over a window of days (cover and rest interactions
  * across the team).
  */
-export function pickNeighbourhood(model: RotaModel, iteration: number, budget: number, random: () => number, officerFocus = false): Neighbourhood {
+export function pickNeighbourhood(model: RotaModel, kind: Exclude<NeighbourhoodKind, 'repair'>, budget: number, random: () => number): Neighbourhood {
   const { ctx } = model;
   const entries = model.assignEntries();
   const perOfficer = ctx.shifts.length;
-  // Day windows over the whole team reshape cover quickly; officer groups fix rosters' shape,
-  // and dominate when officers have horizon-wide floors (minimum hours, minimum runs).
-  const kind = (officerFocus ? [0, 0, 2] : [2, 0, 2, 1])[iteration % (officerFocus ? 3 : 4)];
-  if (kind === 2) {
-    const perDay = Math.max(1, ctx.officers.length * (ctx.shifts.length / ctx.dates.length));
-    const width = Math.max(3, Math.min(ctx.dates.length, Math.floor(budget / perDay)));
-    const from = Math.floor(random() * Math.max(1, ctx.dates.length - width + 1));
-    const days = new Set(ctx.shifts.filter((s) => s.dayIndex >= from && s.dayIndex < from + width).map((s) => s.id));
-    return { name: `days ${from}–${from + width - 1}`, free: new Set(entries.filter((e) => days.has(e.shiftId)).map((e) => e.variable)) };
+  if (kind === 'days') {
+    const width = windowDays(model, budget);
+    return dayWindow(model, Math.floor(random() * Math.max(1, ctx.dates.length - width + 1)), width);
   }
   const count = Math.max(2, Math.min(ctx.officers.length, Math.floor(budget / perOfficer)));
   let pool = ctx.officers.map((o) => o.id);
-  if (kind === 1) {
+  if (kind === 'rank') {
     const rank = ctx.officers[Math.floor(random() * ctx.officers.length)].rank;
     const same = ctx.officers.filter((o) => o.rank === rank).map((o) => o.id);
     if (same.length >= 2) pool = same;
   }
   const shuffled = pool.map((id) => ({ id, key: random() })).sort((a, b) => a.key - b.key).slice(0, count);
   const chosen = new Set(shuffled.map((x) => x.id));
-  return { name: `${chosen.size} officers`, free: new Set(entries.filter((e) => chosen.has(e.officerId)).map((e) => e.variable)) };
+  return { name: `${chosen.size} officers`, kind, free: new Set(entries.filter((e) => chosen.has(e.officerId)).map((e) => e.variable)) };
+}
+
+/** Days in a whole-team window of about `budget` free binaries (at least three). */
+function windowDays(model: RotaModel, budget: number): number {
+  const { ctx } = model;
+  const perDay = Math.max(1, ctx.officers.length * (ctx.shifts.length / ctx.dates.length));
+  return Math.max(3, Math.min(ctx.dates.length, Math.floor(budget / perDay)));
+}
+
+/** Every officer over `width` days from day `from`. */
+function dayWindow(model: RotaModel, from: number, width: number): Neighbourhood {
+  const days = new Set(model.ctx.shifts.filter((s) => s.dayIndex >= from && s.dayIndex < from + width).map((s) => s.id));
+  return { name: `days ${from}–${from + width - 1}`, kind: 'days', free: new Set(model.assignEntries().filter((e) => days.has(e.shiftId)).map((e) => e.variable)) };
+}
+
+/** Most days a penalty's rows may span and still be placed on a day (cover: one; hours over the horizon: not placed). */
+const PLACEABLE_SPAN_DAYS = 3;
+
+const placedPenalties = new WeakMap<RotaModel, Map<number, number>>();
+
+/**
+ * Soft-penalty columns (negative cost, not assignments) the model can place on a day: the
+ * middle day of the assignments in their rows, when those span a few days at most. Built once.
+ */
+function penaltyDays(model: RotaModel): Map<number, number> {
+  let placed = placedPenalties.get(model);
+  if (placed) return placed;
+  placed = new Map();
+  const dayOf = new Map(model.assignEntries().map((e) => [e.variable, model.ctx.shiftById.get(e.shiftId)!.dayIndex]));
+  const byColumn = rowsByColumn(model.lp);
+  model.lp.cost.forEach((cost, c) => {
+    if (cost >= 0 || dayOf.has(c)) return;
+    const days = byColumn[c].flatMap((r) => model.lp.rows[r].terms.flatMap(([v]) => (dayOf.has(v) ? [dayOf.get(v)!] : [])));
+    if (days.length === 0) return;
+    const [first, last] = [Math.min(...days), Math.max(...days)];
+    if (last - first < PLACEABLE_SPAN_DAYS) placed!.set(c, Math.floor((first + last) / 2));
+  });
+  placedPenalties.set(model, placed);
+  return placed;
+}
+
+/**
+ * Every officer over a window of days around a day where `values` pays a soft penalty (a
+ * shift short of its target, say), drawn in proportion to what it pays: random windows mostly
+ * land where nothing can be gained. Null when nothing placeable is paid.
+ */
+export function penaltyWindow(model: RotaModel, values: ArrayLike<number>, budget: number, random: () => number): Neighbourhood | null {
+  const paid: [number, number][] = [];
+  let total = 0;
+  for (const [c, day] of penaltyDays(model)) {
+    const amount = -model.lp.cost[c] * values[c];
+    if (amount > 1e-9) paid.push([day, (total += amount)]);
+  }
+  if (paid.length === 0) return null;
+  const draw = random() * total;
+  const day = (paid.find(([, upTo]) => upTo >= draw) ?? paid[paid.length - 1])[0];
+  const width = windowDays(model, budget);
+  const from = Math.max(0, Math.min(model.ctx.dates.length - width, day - Math.floor(random() * width)));
+  const hood = dayWindow(model, from, width);
+  return { ...hood, name: `${hood.name} around a penalty on day ${day}` };
 }
 
 /** Elastic rows (a hard rule relaxed at the violation penalty) with their slack variables. */
@@ -72,5 +141,5 @@ export function repairNeighbourhood(model: RotaModel, rows: ReturnType<typeof el
   const officers = new Set(row.vars.map((v) => ownerOf.get(v)).filter((o): o is string => o !== undefined));
   const entries = model.assignEntries().filter((e) => officers.has(e.officerId));
   const free = entries.length <= budget * 2 ? entries : entries.filter(() => random() < (budget * 2) / entries.length);
-  return { name: `repair ${officers.size} officers`, free: new Set(free.map((e) => e.variable)) };
+  return { name: `repair ${officers.size} officers`, kind: 'repair', free: new Set(free.map((e) => e.variable)) };
 }

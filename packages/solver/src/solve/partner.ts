@@ -7,6 +7,8 @@ import { decompose, type Decomposition } from './decompose.js';
 import { diveByAssignments } from './assignmentDive.js';
 import { neighbourhoodDives } from './dive.js';
 import { enumerateWithinGap } from './enumerate.js';
+import { solveUnderFixings } from './fixingsMip.js';
+import type { AssignmentFixings } from './pricing.js';
 import { relGap, type LnsContext } from './lns.js';
 import { PatternPool } from './master.js';
 import { Pricer, seedRoster } from './pricer.js';
@@ -37,6 +39,9 @@ const CONVERGENCE_SHARE = 0.3;
  * responses from it already beat the main search's rota.
  */
 const GENERATION_SHARE = 0.5;
+
+/** Most seconds the engine gets to complete a dive's fixings on the compact model. */
+const FIXINGS_MIP_SECONDS = 2;
 
 /** Most seconds best responses polish one rota. */
 const POLISH_SECONDS = 3;
@@ -115,7 +120,11 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
     await takeIncumbents();
     if (pool.coversEveryBlock()) await improved(Math.min(5, lns.remaining()));
     const dive = async () => {
-      const choice = await diveByAssignments(model, lns, pool, pricer, lns.remaining() / 2, { betweenRounds: takeIncumbents, integerMaster: (seconds, admit) => improved(seconds, undefined, admit) });
+      const completeFixings = async (fixings: AssignmentFixings, fixed: ReadonlyMap<number, number>, choice: readonly number[]) => {
+        const values = await solveUnderFixings(model, engine, lns, pool, fixings, fixed, choice, Math.min(FIXINGS_MIP_SECONDS, lns.remaining()));
+        if (values) polish(values, 'dive fixings + engine + best responses');
+      };
+      const choice = await diveByAssignments(model, lns, pool, pricer, lns.remaining() / 2, { betweenRounds: takeIncumbents, integerMaster: (seconds, admit) => improved(seconds, undefined, admit), completeFixings });
       if (choice) await settle(choice, 'dive + best responses');
       await takeIncumbents();
     };

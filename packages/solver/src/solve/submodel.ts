@@ -3,7 +3,8 @@ import { LinearModel } from '../model/linear.js';
 /** Rows each column appears in, built once per model (models do not change shape after build). */
 const columnRows = new WeakMap<LinearModel, number[][]>();
 
-function rowsByColumn(lp: LinearModel): number[][] {
+/** Rows each column of `lp` appears in (cached per model). */
+export function rowsByColumn(lp: LinearModel): number[][] {
   let index = columnRows.get(lp);
   if (!index) {
     index = lp.names.map(() => []);

@@ -13,6 +13,7 @@ import { searchState } from '../../src/solve/lns.js';
 import { PatternPool } from '../../src/solve/master.js';
 import { Pricer } from '../../src/solve/pricer.js';
 import { keepsFixings, rosterKeeping } from '../../src/solve/pricing.js';
+import { solveUnderFixings } from '../../src/solve/fixingsMip.js';
 import { section, TINY, week } from '../benchmark/nrpFixtures.js';
 
 /**
@@ -124,5 +125,28 @@ describe('dives that decide officer-days', () => {
     pricer.dispose();
     expect(optimal).toContain(keepB[1]);
     expect(pool.patterns[keepB[0]].block).toBe(0);
+  });
+
+  it('completes a dive’s fixings on the compact model: the fixings hold and the rest is optimal under them', async () => {
+    const { model, pool, pricer, lns, prices, optimum } = await generated();
+    // A on D on day 2, which A asked off; B as in the optimum.
+    const askedOff = column(model, pool, 0, 2, 'D');
+    const fixes = new Map<number, 0 | 1>([[askedOff, 1]]);
+    pool.add(0, rosterKeeping(model, pool, pricer, 0, prices, fixes)!);
+    const start = pool.startFor(optimum);
+    const choice = [pool.patterns.findIndex((p) => p.block === 0 && keepsFixings(p.values, fixes)), pool.patterns.findIndex((p, k) => p.block === 1 && start[k] > 0.5)];
+    const point = (await solveUnderFixings(model, highsEngine, lns, pool, new Map([[0, fixes]]), new Map(), choice, 10))!;
+    pricer.dispose();
+    expect(point[pool.split.blocks[0].cols[askedOff]]).toBe(1);
+    expect(model.lp.check(point, 1e-6).maxViolation).toBeLessThan(1e-6);
+    // The compact MIP with that one assignment fixed, solved whole, agrees.
+    const variable = pool.split.blocks[0].cols[askedOff];
+    const session = await highsEngine.open(model.lp);
+    session.setBounds([variable], [1], [1]);
+    const whole = session.run({ timeLimitSeconds: 10 });
+    session.dispose();
+    expect(model.lp.objectiveOf(point)).toBeCloseTo(whole.objective!, 6);
+    // It costs something: the optimum does not work A on day 2.
+    expect(model.lp.objectiveOf(point)).toBeLessThan(model.lp.objectiveOf(optimum));
   });
 });

@@ -1,0 +1,47 @@
+import type { Engine } from '../engines/index.js';
+import type { RotaModel } from '../model/rotaModel.js';
+import { pointFor, solveNeighbourhood, type LnsContext } from './lns.js';
+import type { PatternPool } from './master.js';
+import type { AssignmentFixings } from './pricing.js';
+
+/**
+ * The compact model over what a dive left open (RENS-style): officer-days the dive decided keep
+ * their option, officers fixed whole keep their roster, and the engine solves every other
+ * assignment and every auxiliary. A dive's last steps decide on a master LP whose rosters cannot
+ * follow the fixings yet; the engine, with every rule row at hand, can. It starts from `choice`
+ * (a roster per officer that keeps the fixings). Returns the full point, or null.
+ */
+export async function solveUnderFixings(model: RotaModel, engine: Engine, lns: LnsContext, pool: PatternPool, fixings: AssignmentFixings, fixed: ReadonlyMap<number, number>, choice: readonly number[], seconds: number): Promise<Float64Array | null> {
+  const assigns = model.assignEntries().map((e) => e.variable);
+  const isAssign = new Set(assigns);
+  const pinned = new Map<number, number>();
+  pool.split.blocks.forEach((block, b) => {
+    const k = fixed.get(b);
+    const values = k === undefined ? null : pool.patterns[k].values;
+    if (values) block.cols.forEach((c, i) => isAssign.has(c) && pinned.set(c, values[i]));
+    else for (const [i, x] of fixings.get(b) ?? []) pinned.set(block.cols[i], x);
+  });
+  // A shift decided for a day takes the officer's other shifts that day with it.
+  const sameDay = new Map<string, number[]>();
+  const keyOf = new Map<number, string>();
+  for (const e of model.assignEntries()) {
+    const key = `${e.officerId}@${model.ctx.shiftById.get(e.shiftId)!.dayIndex}`;
+    keyOf.set(e.variable, key);
+    sameDay.set(key, [...(sameDay.get(key) ?? []), e.variable]);
+  }
+  for (const [c, x] of [...pinned]) if (x > 0.5) for (const other of sameDay.get(keyOf.get(c)!)!) if (other !== c) pinned.set(other, 0);
+  // The engine starts from the dive's own rota (its rounded choice keeps every fixing), with
+  // the auxiliaries solved for it: rows only pinned assignments touch hold in the base point,
+  // and the engine's model is the open part alone.
+  const started = performance.now();
+  const rounded = pool.pointOfChoice(choice);
+  if (!rounded) return null;
+  const base = await pointFor(model, engine, lns, new Map(assigns.map((v) => [v, pinned.get(v) ?? rounded[v]])));
+  if (!base) return null;
+  const free = assigns.filter((v) => !pinned.has(v));
+  seconds -= (performance.now() - started) / 1000;
+  if (seconds <= 0.1) return null;
+  const run = await solveNeighbourhood(model, engine, lns, free, base, seconds);
+  if (process.env.PATROLPLAN_TRACE) lns.log.push(`engine under ${pinned.size} pinned assignments (${run.size} columns): ${run.status} in ${run.seconds.toFixed(1)} s`);
+  return run.values;
+}

@@ -1,0 +1,56 @@
+import type { NeighbourhoodKind } from './neighbourhoods.js';
+
+/** Most seconds the engine gets for one neighbourhood. */
+const MAX_SECONDS = 5;
+/** Least seconds: below this a neighbourhood the engine would close is cut short for nothing. */
+const MIN_SECONDS = 1;
+/** A neighbourhood's limit is this many times what closing one of its kind has taken lately. */
+const LIMIT_PER_TYPICAL = 3;
+/** Largest neighbourhood in free binaries, whatever the timing says. */
+const MAX_BINARIES = 8000;
+
+/** How one neighbourhood's solve went, as sizing needs it. */
+export interface NeighbourhoodRun {
+  status: string;
+  seconds: number;
+}
+
+/**
+ * Per kind of neighbourhood, how many binaries to free and how long the engine gets: grown while
+ * the engine closes them easily, shrunk when it cannot. Kinds keep their own sizes because they
+ * differ: on Curtois 8 whole-team day windows of 900 columns closed in 0.1 s while six
+ * officers' rosters (also 900) ran out their 5 s, and one shared size swung between the two.
+ * Solve times are bimodal (a tenth of a second, or past any limit), so the limit follows what
+ * closing one has taken rather than a fixed 5 s.
+ */
+export class NeighbourhoodSizing {
+  private readonly kinds = new Map<NeighbourhoodKind, { binaries: number; typicalSeconds: number }>();
+
+  /** `first` free binaries to start with, never more than `cap`. */
+  constructor(
+    private readonly first: number,
+    private readonly cap: number,
+  ) {}
+
+  private of(kind: NeighbourhoodKind) {
+    let state = this.kinds.get(kind);
+    if (!state) this.kinds.set(kind, (state = { binaries: this.first, typicalSeconds: MAX_SECONDS / LIMIT_PER_TYPICAL }));
+    return state;
+  }
+
+  binaries(kind: NeighbourhoodKind): number {
+    return this.of(kind).binaries;
+  }
+
+  seconds(kind: NeighbourhoodKind): number {
+    return Math.min(MAX_SECONDS, Math.max(MIN_SECONDS, LIMIT_PER_TYPICAL * this.of(kind).typicalSeconds));
+  }
+
+  record(kind: NeighbourhoodKind, run: NeighbourhoodRun): void {
+    const state = this.of(kind);
+    const limit = this.seconds(kind);
+    if (run.status === 'optimal') state.typicalSeconds = 0.7 * state.typicalSeconds + 0.3 * run.seconds;
+    if (run.seconds < 1 || (run.status === 'optimal' && run.seconds < 2)) state.binaries = Math.min(state.binaries * 1.3, MAX_BINARIES, this.cap);
+    else if (run.seconds > Math.min(3, 0.9 * limit)) state.binaries = Math.max(Math.min(200, this.cap), state.binaries * 0.75);
+  }
+}
