@@ -1,6 +1,6 @@
 import type { Engine } from '../engines/index.js';
 import type { RotaModel } from '../model/rotaModel.js';
-import { elasticRows, neighbourhoodKind, penaltyWindow, pickNeighbourhood, prng, repairNeighbourhood } from './neighbourhoods.js';
+import { elasticRows, neighbourhoodKinds, penaltyWindow, pickNeighbourhood, prng, repairNeighbourhood } from './neighbourhoods.js';
 import { NeighbourhoodSizing } from './neighbourhoodSizing.js';
 import { betweenTasks } from './partnerThread.js';
 import { extractSubModel, mergeSubPoint } from './submodel.js';
@@ -119,6 +119,7 @@ export async function improve(model: RotaModel, engine: Engine, lns: LnsContext)
   let windows = 0;
   if (assignSet(model).size === 0) return;
   const elastic = elasticRows(model);
+  const kinds = neighbourhoodKinds(officerFocus);
   for (let iteration = 0; lns.remaining() > 0.5 && !lns.stop(); iteration++) {
     // The partner's rotas arrive as messages: let them in before each neighbourhood.
     await betweenTasks();
@@ -127,14 +128,15 @@ export async function improve(model: RotaModel, engine: Engine, lns: LnsContext)
     if ((relGap(lns.getBound(), best.objective) ?? 1) <= lns.tolerance) break;
     // While the incumbent breaks a hard rule, every other neighbourhood goes after the breach.
     const repair = iteration % 2 === 0 ? repairNeighbourhood(model, elastic, best.values, sizing.binaries('repair'), random) : null;
-    const kind = neighbourhoodKind(iteration, officerFocus);
+    const kind = sizing.pick(kinds, random);
     // Every other day window is drawn around a penalty the incumbent pays.
     const aimed = kind === 'days' && windows++ % 2 === 1 ? penaltyWindow(model, best.values, sizing.binaries(kind), random) : null;
     const hood = repair ?? aimed ?? pickNeighbourhood(model, kind, sizing.binaries(kind), random);
     const run = await solveNeighbourhood(model, engine, lns, hood.free, best.values, Math.min(lns.remaining(), sizing.seconds(hood.kind)));
-    if (lns.accept(run.values, `lns ${hood.name}`)) improved++;
+    const accepted = lns.accept(run.values, `lns ${hood.name}`);
+    if (accepted) improved++;
     if (process.env.PATROLPLAN_TRACE) lns.log.push(`${hood.name} (${run.size} columns): ${run.status} ${run.seconds.toFixed(1)} s → ${lns.getBest()?.objective.toFixed(1)}`);
-    sizing.record(hood.kind, run);
+    sizing.record(hood.kind, { ...run, gain: accepted ? lns.getBest()!.objective - best.objective : 0 });
   }
   lns.log.push(`fix-and-optimise: ${improved} improving neighbourhoods`);
 }

@@ -24,13 +24,12 @@ export interface Neighbourhood {
 }
 
 /**
- * The kind of the iteration-th neighbourhood. Day windows over the whole team reshape cover
- * quickly; officer groups fix rosters' shape, and dominate when officers have horizon-wide
- * floors (minimum hours, minimum runs).
+ * The kinds fix-and-optimise draws from. Day windows over the whole team reshape cover quickly;
+ * officer groups fix rosters' shape, and are what counts when officers have horizon-wide floors
+ * (minimum hours, minimum runs); ranks swap duties between officers of a rank.
  */
-export function neighbourhoodKind(iteration: number, officerFocus: boolean): Exclude<NeighbourhoodKind, 'repair'> {
-  const cycle = officerFocus ? (['officers', 'officers', 'days'] as const) : (['days', 'officers', 'days', 'rank'] as const);
-  return cycle[iteration % cycle.length];
+export function neighbourhoodKinds(officerFocus: boolean): readonly Exclude<NeighbourhoodKind, 'repair'>[] {
+  return officerFocus ? ['officers', 'days'] : ['days', 'officers', 'rank'];
 }
 
 /**

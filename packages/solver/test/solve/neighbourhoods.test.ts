@@ -71,4 +71,19 @@ describe('neighbourhood sizing', () => {
     sizing.record('officers', { status: 'timeLimit', seconds: 3 });
     expect(sizing.seconds('officers')).toBeCloseTo(3, 1);
   });
+
+  it('draws each kind once, then mostly the kind that has gained most per second, never dropping one', () => {
+    const sizing = new NeighbourhoodSizing(1000, 5000);
+    const random = prng(3);
+    const kinds = ['officers', 'days'] as const;
+    expect(sizing.pick(kinds, random)).toBe('officers');
+    sizing.record('officers', { status: 'optimal', seconds: 1, gain: 0 });
+    expect(sizing.pick(kinds, random)).toBe('days');
+    sizing.record('days', { status: 'optimal', seconds: 1, gain: 50 });
+    const draws = Array.from({ length: 400 }, () => sizing.pick(kinds, random));
+    const days = draws.filter((k) => k === 'days').length;
+    // 85 % for days, 15 % kept for officers.
+    expect(days).toBeGreaterThan(300);
+    expect(days).toBeLessThan(380);
+  });
 });
