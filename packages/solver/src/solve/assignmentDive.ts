@@ -87,7 +87,8 @@ function heaviestOption(day: OfficerDay, weights: Float64Array): { option: numbe
  * others' fixings need. Measured at 60 s against fixing whole rosters (a tenth of the officers a
  * step): Curtois 5 1144–1147 → 1143, 6 1952 → 1950, 9 449–580 → 439, 11 3447–3459 → 3443.
  * Returns a pattern per officer (the last LP rounded if time ran out), or null; before that,
- * `hooks.integerMaster` is run over the rosters that keep the last on-course fixings.
+ * `hooks.integerMaster` is run over the rosters that keep the last on-course fixings, then
+ * `hooks.completeFixings` with those fixings and the rounded choice.
  */
 export async function diveByAssignments(model: RotaModel, lns: LnsContext, pool: PatternPool, pricer: Pricer, seconds: number, hooks: DiveHooks = {}): Promise<number[] | null> {
   const started = performance.now();

@@ -88,10 +88,17 @@ function penaltyDays(model: RotaModel): Map<number, number> {
   const byColumn = rowsByColumn(model.lp);
   model.lp.cost.forEach((cost, c) => {
     if (cost >= 0 || dayOf.has(c)) return;
-    const days = byColumn[c].flatMap((r) => model.lp.rows[r].terms.flatMap(([v]) => (dayOf.has(v) ? [dayOf.get(v)!] : [])));
-    if (days.length === 0) return;
-    const [first, last] = [Math.min(...days), Math.max(...days)];
-    if (last - first < PLACEABLE_SPAN_DAYS) placed!.set(c, Math.floor((first + last) / 2));
+    // A loop, not Math.min(...): a horizon-wide row on a year-long rota has 10^5 terms.
+    let [first, last] = [Infinity, -Infinity];
+    for (const r of byColumn[c]) {
+      for (const [v] of model.lp.rows[r].terms) {
+        const day = dayOf.get(v);
+        if (day === undefined) continue;
+        first = Math.min(first, day);
+        last = Math.max(last, day);
+      }
+    }
+    if (first <= last && last - first < PLACEABLE_SPAN_DAYS) placed!.set(c, Math.floor((first + last) / 2));
   });
   placedPenalties.set(model, placed);
   return placed;
