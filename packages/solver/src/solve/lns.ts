@@ -1,6 +1,6 @@
 import type { Engine } from '../engines/index.js';
 import type { RotaModel } from '../model/rotaModel.js';
-import { elasticRows, neighbourhoodKinds, penaltyWindow, pickNeighbourhood, prng, repairNeighbourhood } from './neighbourhoods.js';
+import { elasticRows, neighbourhoodKinds, penaltyOfficers, penaltyWindow, pickNeighbourhood, prng, repairNeighbourhood } from './neighbourhoods.js';
 import { NeighbourhoodSizing } from './neighbourhoodSizing.js';
 import { betweenTasks } from './partnerThread.js';
 import { extractSubModel, mergeSubPoint } from './submodel.js';
@@ -116,7 +116,7 @@ export async function improve(model: RotaModel, engine: Engine, lns: LnsContext)
   const first = Math.min(officerFocus ? 3 * model.ctx.shifts.length : START_NEIGHBOURHOOD_BINARIES, cap);
   const sizing = new NeighbourhoodSizing(first, cap);
   let improved = 0;
-  let windows = 0;
+  const aims = new Map<string, number>();
   if (assignSet(model).size === 0) return;
   const elastic = elasticRows(model);
   const kinds = neighbourhoodKinds(officerFocus);
@@ -129,8 +129,10 @@ export async function improve(model: RotaModel, engine: Engine, lns: LnsContext)
     // While the incumbent breaks a hard rule, every other neighbourhood goes after the breach.
     const repair = iteration % 2 === 0 ? repairNeighbourhood(model, elastic, best.values, sizing.binaries('repair'), random) : null;
     const kind = sizing.pick(kinds, random);
-    // Every other day window is drawn around a penalty the incumbent pays.
-    const aimed = kind === 'days' && windows++ % 2 === 1 ? penaltyWindow(model, best.values, sizing.binaries(kind), random) : null;
+    // Every other day window and officer group is drawn around a penalty the incumbent pays.
+    const aimedAt = kind === 'days' ? penaltyWindow : kind === 'officers' ? penaltyOfficers : null;
+    const aimed = aimedAt && (aims.get(kind) ?? 0) % 2 === 1 ? aimedAt(model, best.values, sizing.binaries(kind), random) : null;
+    aims.set(kind, (aims.get(kind) ?? 0) + 1);
     const hood = repair ?? aimed ?? pickNeighbourhood(model, kind, sizing.binaries(kind), random);
     const run = await solveNeighbourhood(model, engine, lns, hood.free, best.values, Math.min(lns.remaining(), sizing.seconds(hood.kind)));
     const accepted = lns.accept(run.values, `lns ${hood.name}`);

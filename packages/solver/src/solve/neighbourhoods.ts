@@ -110,19 +110,47 @@ function penaltyDays(model: RotaModel): Map<number, number> {
  * land where nothing can be gained. Null when nothing placeable is paid.
  */
 export function penaltyWindow(model: RotaModel, values: ArrayLike<number>, budget: number, random: () => number): Neighbourhood | null {
-  const paid: [number, number][] = [];
+  const drawn = drawPenalty(model, values, random);
+  if (!drawn) return null;
+  const width = windowDays(model, budget);
+  const from = Math.max(0, Math.min(model.ctx.dates.length - width, drawn.day - Math.floor(random() * width)));
+  const hood = dayWindow(model, from, width);
+  return { ...hood, name: `${hood.name} around a penalty on day ${drawn.day}` };
+}
+
+/** A placeable penalty `values` pays, drawn in proportion to what it pays; null when none is paid. */
+function drawPenalty(model: RotaModel, values: ArrayLike<number>, random: () => number): { column: number; day: number } | null {
+  const paid: [number, number, number][] = [];
   let total = 0;
   for (const [c, day] of penaltyDays(model)) {
     const amount = -model.lp.cost[c] * values[c];
-    if (amount > 1e-9) paid.push([day, (total += amount)]);
+    if (amount > 1e-9) paid.push([c, day, (total += amount)]);
   }
   if (paid.length === 0) return null;
   const draw = random() * total;
-  const day = (paid.find(([, upTo]) => upTo >= draw) ?? paid[paid.length - 1])[0];
-  const width = windowDays(model, budget);
-  const from = Math.max(0, Math.min(model.ctx.dates.length - width, day - Math.floor(random() * width)));
-  const hood = dayWindow(model, from, width);
-  return { ...hood, name: `${hood.name} around a penalty on day ${day}` };
+  const [column, day] = paid.find(([, , upTo]) => upTo >= draw) ?? paid[paid.length - 1];
+  return { column, day };
+}
+
+/**
+ * Officers over the whole horizon, first those who could take the shift of a penalty `values`
+ * pays (in its rows and off that day), then others at random: filling a shortfall usually means
+ * an officer gives up a shift elsewhere, so the rosters to change are those of officers who
+ * could take it. Null when nothing placeable is paid.
+ */
+export function penaltyOfficers(model: RotaModel, values: ArrayLike<number>, budget: number, random: () => number): Neighbourhood | null {
+  const drawn = drawPenalty(model, values, random);
+  if (!drawn) return null;
+  const { ctx } = model;
+  const ownerOf = new Map(model.assignEntries().map((e) => [e.variable, e.officerId]));
+  // Those who could take the shift: in its rows (not ruled out there), and off that day.
+  const working = new Set(model.assignEntries().filter((e) => values[e.variable] > 0.5 && ctx.shiftById.get(e.shiftId)!.dayIndex === drawn.day).map((e) => e.officerId));
+  const involved = new Set<string>();
+  for (const r of rowsByColumn(model.lp)[drawn.column]) for (const [v] of model.lp.rows[r].terms) if (ownerOf.has(v) && model.lp.upper[v] > 0 && !working.has(ownerOf.get(v)!)) involved.add(ownerOf.get(v)!);
+  const count = Math.max(2, Math.min(ctx.officers.length, Math.floor(budget / ctx.shifts.length)));
+  const order = ctx.officers.map((o) => ({ id: o.id, key: (involved.has(o.id) ? 0 : 1) + random() })).sort((a, b) => a.key - b.key);
+  const chosen = new Set(order.slice(0, count).map((x) => x.id));
+  return { name: `${chosen.size} officers around a penalty on day ${drawn.day}`, kind: 'officers', free: new Set(model.assignEntries().filter((e) => chosen.has(e.officerId)).map((e) => e.variable)) };
 }
 
 /** Elastic rows (a hard rule relaxed at the violation penalty) with their slack variables. */

@@ -5,7 +5,7 @@ import { highsEngine } from '../../src/engines/highs.js';
 import { buildModel } from '../../src/model/build.js';
 import { pointFor, searchState } from '../../src/solve/lns.js';
 import { NeighbourhoodSizing } from '../../src/solve/neighbourhoodSizing.js';
-import { penaltyWindow, prng } from '../../src/solve/neighbourhoods.js';
+import { penaltyOfficers, penaltyWindow, prng } from '../../src/solve/neighbourhoods.js';
 import { section } from '../benchmark/nrpFixtures.js';
 
 /** Two weeks, one shift type; cover wanted on day 11 only, so an empty rota pays there alone. */
@@ -31,6 +31,31 @@ describe('neighbourhoods aimed at penalties', () => {
       expect(Math.max(...days)).toBeGreaterThanOrEqual(11);
       // Four days for every officer, as the budget asks (3 officers × 4 days).
       expect(hood.free.size).toBe(12);
+    }
+  });
+
+  it('frees first the officers who could take the short shift: eligible for it and off that day', async () => {
+    // Five officers; only C and E may work D on day 11 (the others have it as a day off), and C
+    // works day 11's other shift: E is the one who could fill it, and comes first.
+    const instance = [
+      section('HORIZON', '14'),
+      section('SHIFTS', 'D,480,', 'L,480,'),
+      section('STAFF', ...['A', 'B', 'C', 'D', 'E'].map((id) => `${id},D=14|L=14,6720,0,5,1,1,2`)),
+      section('DAYS_OFF', 'A,11', 'B,11', 'D,11'),
+      section('COVER', ...Array.from({ length: 14 }, (_, d) => [`${d},D,${d === 11 ? 1 : 0},100,1`, `${d},L,${d === 11 ? 1 : 0},100,1`]).flat()),
+    ].join('');
+    const model = buildModel(buildContext(nrpToScenario(parseNrp(instance, 'Officers'))));
+    const { lns, setDeadline } = searchState(model, 1e-4, () => false);
+    setDeadline(10);
+    const cLate = model.assignEntries().find((e) => e.officerId === 'C' && model.ctx.shiftById.get(e.shiftId)!.dayIndex === 11 && model.ctx.shiftById.get(e.shiftId)!.shiftTypeId === 'L')!;
+    const point = (await pointFor(model, highsEngine, lns, new Map([[cLate.variable, 1]])))!;
+    const ownerOf = new Map(model.assignEntries().map((e) => [e.variable, e.officerId]));
+    for (let draw = 0; draw < 10; draw++) {
+      // Two officers' rosters (2 × 28 binaries): E and one other.
+      const hood = penaltyOfficers(model, point, 2 * 28, prng(draw))!;
+      const officers = new Set([...hood.free].map((v) => ownerOf.get(v)));
+      expect(officers.size).toBe(2);
+      expect(officers.has('E')).toBe(true);
     }
   });
 
