@@ -12,24 +12,21 @@ import type { AssignmentFixings } from './pricing.js';
  * (a roster per officer that keeps the fixings). Returns the full point, or null.
  */
 export async function solveUnderFixings(model: RotaModel, engine: Engine, lns: LnsContext, pool: PatternPool, fixings: AssignmentFixings, fixed: ReadonlyMap<number, number>, choice: readonly number[], seconds: number): Promise<Float64Array | null> {
-  const assigns = model.assignEntries().map((e) => e.variable);
-  const isAssign = new Set(assigns);
+  const entries = new Map(model.assignEntries().map((e) => [e.variable, e]));
+  const assigns = [...entries.keys()];
   const pinned = new Map<number, number>();
   pool.split.blocks.forEach((block, b) => {
     const k = fixed.get(b);
     const values = k === undefined ? null : pool.patterns[k].values;
-    if (values) block.cols.forEach((c, i) => isAssign.has(c) && pinned.set(c, values[i]));
+    if (values) block.cols.forEach((c, i) => entries.has(c) && pinned.set(c, values[i]));
     else for (const [i, x] of fixings.get(b) ?? []) pinned.set(block.cols[i], x);
   });
   // A shift decided for a day takes the officer's other shifts that day with it.
-  const sameDay = new Map<string, number[]>();
-  const keyOf = new Map<number, string>();
-  for (const e of model.assignEntries()) {
-    const key = `${e.officerId}@${model.ctx.shiftById.get(e.shiftId)!.dayIndex}`;
-    keyOf.set(e.variable, key);
-    sameDay.set(key, [...(sameDay.get(key) ?? []), e.variable]);
+  for (const [c, x] of [...pinned]) {
+    if (x < 0.5) continue;
+    const { officerId, shiftId } = entries.get(c)!;
+    for (const [other] of model.workTerms(officerId, model.ctx.shiftById.get(shiftId)!.dayIndex)) if (other !== c) pinned.set(other, 0);
   }
-  for (const [c, x] of [...pinned]) if (x > 0.5) for (const other of sameDay.get(keyOf.get(c)!)!) if (other !== c) pinned.set(other, 0);
   // The engine starts from the dive's own rota (its rounded choice keeps every fixing), with
   // the auxiliaries solved for it: rows only pinned assignments touch hold in the base point,
   // and the engine's model is the open part alone.

@@ -1,6 +1,6 @@
 import type { Engine } from '../engines/index.js';
 import type { RotaModel } from '../model/rotaModel.js';
-import { elasticRows, neighbourhoodKinds, penaltyOfficers, penaltyWindow, pickNeighbourhood, prng, repairNeighbourhood } from './neighbourhoods.js';
+import { elasticRows, neighbourhoodKinds, penaltyOfficers, penaltyWindow, pickNeighbourhood, prng, repairNeighbourhood, type NeighbourhoodKind } from './neighbourhoods.js';
 import { NeighbourhoodSizing } from './neighbourhoodSizing.js';
 import { betweenTasks } from './partnerThread.js';
 import { extractSubModel, mergeSubPoint } from './submodel.js';
@@ -116,7 +116,7 @@ export async function improve(model: RotaModel, engine: Engine, lns: LnsContext)
   const first = Math.min(officerFocus ? 3 * model.ctx.shifts.length : START_NEIGHBOURHOOD_BINARIES, cap);
   const sizing = new NeighbourhoodSizing(first, cap);
   let improved = 0;
-  const aims = new Map<string, number>();
+  const aims = new Map<NeighbourhoodKind, number>();
   if (assignSet(model).size === 0) return;
   const elastic = elasticRows(model);
   const kinds = neighbourhoodKinds(officerFocus);

@@ -24,8 +24,8 @@ export interface NeighbourhoodRun {
 
 /**
  * Per kind of neighbourhood, how many binaries to free and how long the engine gets (grown while
- * the engine closes them easily, shrunk when it cannot), and which kind to cut next. Kinds keep their own sizes because they
- * differ: on Curtois 8 whole-team day windows of 900 columns closed in 0.1 s while six
+ * the engine closes them easily, shrunk when it cannot), and which kind to cut next. Kinds keep
+ * their own sizes because they differ: on Curtois 8 whole-team day windows of 900 columns closed in 0.1 s while six
  * officers' rosters (also 900) ran out their 5 s, and one shared size swung between the two.
  * Solve times are bimodal (a tenth of a second, or past any limit), so the limit follows what
  * closing one has taken rather than a fixed 5 s.

@@ -75,6 +75,14 @@ function dayWindow(model: RotaModel, from: number, width: number): Neighbourhood
 const PLACEABLE_SPAN_DAYS = 3;
 
 const placedPenalties = new WeakMap<RotaModel, Map<number, number>>();
+const owners = new WeakMap<RotaModel, Map<number, string>>();
+
+/** Each assignment column's officer, built once per model (neighbourhoods are drawn many times a second). */
+function ownerOf(model: RotaModel): Map<number, string> {
+  let owner = owners.get(model);
+  if (!owner) owners.set(model, (owner = new Map(model.assignEntries().map((e) => [e.variable, e.officerId]))));
+  return owner;
+}
 
 /**
  * Soft-penalty columns (negative cost, not assignments) the model can place on a day: the
@@ -142,11 +150,16 @@ export function penaltyOfficers(model: RotaModel, values: ArrayLike<number>, bud
   const drawn = drawPenalty(model, values, random);
   if (!drawn) return null;
   const { ctx } = model;
-  const ownerOf = new Map(model.assignEntries().map((e) => [e.variable, e.officerId]));
+  const owner = ownerOf(model);
   // Those who could take the shift: in its rows (not ruled out there), and off that day.
-  const working = new Set(model.assignEntries().filter((e) => values[e.variable] > 0.5 && ctx.shiftById.get(e.shiftId)!.dayIndex === drawn.day).map((e) => e.officerId));
+  const working = new Set(ctx.shiftsByDay[drawn.day].flatMap((shift) => model.onShiftTerms(shift.id).filter(([v]) => values[v] > 0.5).map(([v]) => owner.get(v)!)));
   const involved = new Set<string>();
-  for (const r of rowsByColumn(model.lp)[drawn.column]) for (const [v] of model.lp.rows[r].terms) if (ownerOf.has(v) && model.lp.upper[v] > 0 && !working.has(ownerOf.get(v)!)) involved.add(ownerOf.get(v)!);
+  for (const r of rowsByColumn(model.lp)[drawn.column]) {
+    for (const [v] of model.lp.rows[r].terms) {
+      const officer = owner.get(v);
+      if (officer !== undefined && model.lp.upper[v] > 0 && !working.has(officer)) involved.add(officer);
+    }
+  }
   const count = Math.max(2, Math.min(ctx.officers.length, Math.floor(budget / ctx.shifts.length)));
   const order = ctx.officers.map((o) => ({ id: o.id, key: (involved.has(o.id) ? 0 : 1) + random() })).sort((a, b) => a.key - b.key);
   const chosen = new Set(order.slice(0, count).map((x) => x.id));
@@ -168,11 +181,11 @@ export function elasticRows(model: RotaModel): { slack: number; vars: number[] }
  * horizon, so the engine can rearrange exactly the people who can mend it. Null when none.
  */
 export function repairNeighbourhood(model: RotaModel, rows: ReturnType<typeof elasticRows>, values: ArrayLike<number>, budget: number, random: () => number): Neighbourhood | null {
-  const ownerOf = new Map(model.assignEntries().map((e) => [e.variable, e.officerId]));
+  const owner = ownerOf(model);
   const breached = rows.filter((r) => values[r.slack] > 1e-6);
   if (breached.length === 0) return null;
   const row = breached[Math.floor(random() * breached.length)];
-  const officers = new Set(row.vars.map((v) => ownerOf.get(v)).filter((o): o is string => o !== undefined));
+  const officers = new Set(row.vars.map((v) => owner.get(v)).filter((o): o is string => o !== undefined));
   const entries = model.assignEntries().filter((e) => officers.has(e.officerId));
   const free = entries.length <= budget * 2 ? entries : entries.filter(() => random() < (budget * 2) / entries.length);
   return { name: `repair ${officers.size} officers`, kind: 'repair', free: new Set(free.map((e) => e.variable)) };
