@@ -32,6 +32,11 @@ export interface RunOptions {
   partialStart?: Map<number, number>;
   /** LP algorithm for relaxations: interior point is much faster on large rota LPs. */
   lpAlgorithm?: 'choose' | 'simplex' | 'ipm';
+  /**
+   * Which simplex re-solves an LP from its last basis: primal when only columns were added (the
+   * basis stays primal feasible), dual (the default) when bounds tightened.
+   */
+  simplex?: 'primal' | 'dual';
   /** Polled during the run; true stops it (best incumbent kept). */
   shouldStop?: () => boolean;
   /** Each improving incumbent of a MIP run, with its values when the engine gives them. */

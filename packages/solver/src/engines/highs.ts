@@ -81,7 +81,7 @@ export const highsEngine: Engine = {
         const started = performance.now();
         native.zeroAllClocks();
         native.options.set({ time_limit: Math.max(0.05, opts.timeLimitSeconds), mip_rel_gap: opts.gapTolerance ?? 1e-4 });
-        if (!isMip) native.options.set({ solver: opts.lpAlgorithm ?? 'choose' });
+        if (!isMip) native.options.set({ solver: opts.lpAlgorithm ?? 'choose', simplex_strategy: opts.simplex === 'primal' ? 4 : 1 } as never);
         const clamp = (j: number, x: number) => Math.min(upperNow[j], Math.max(lowerNow[j], x));
         try {
           if (opts.start && isMip) native.setSolution({ colValue: Float64Array.from(opts.start, (x, j) => clamp(j, x)) });
