@@ -57,18 +57,25 @@ const NEIGHBOURHOOD_SECONDS = 8;
 const NEIGHBOURHOOD_MAX_OFFICERS = 24;
 
 /**
- * Until time runs out: free a random share of the officers, keep the rest at the incumbent's
+ * Neighbourhood dives given up in a row before they stop: the decomposition's LP, re-generated
+ * around the incumbent, has nothing better (Instance12 gave up 11–14 of 13–14 in a row).
+ */
+const STALLED_DIVES = 3;
+
+/**
+ * Until time runs out (or `STALLED_DIVES` in a row are given up): free a random share of the officers, keep the rest at the incumbent's
  * rosters, re-generate and dive for the free ones, and mend the result by best responses.
  */
-export async function neighbourhoodDives(model: RotaModel, lns: LnsContext, pool: PatternPool, pricer: Pricer, settle: (choice: number[], source: string) => Promise<void>, takeIncumbents: () => Promise<void>, proved: () => boolean): Promise<void> {
+export async function neighbourhoodDives(model: RotaModel, lns: LnsContext, pool: PatternPool, pricer: Pricer, settle: (choice: number[], source: string) => Promise<void>, takeIncumbents: () => Promise<void>, proved: () => boolean): Promise<'stalled' | 'done'> {
   const random = prng(0xd1fe);
   const blocks = pool.split.blocks.map((_, b) => b);
   let dives = 0;
   let abandoned = 0;
+  let inARow = 0;
   const before = lns.getBest()?.objective ?? -Infinity;
   while (lns.remaining() > 1 && !lns.stop() && !proved()) {
     const best = lns.getBest();
-    if (!best) return;
+    if (!best) return 'done';
     const share = NEIGHBOURHOOD_SHARE.least + random() * (NEIGHBOURHOOD_SHARE.most - NEIGHBOURHOOD_SHARE.least);
     const size = Math.min(blocks.length, NEIGHBOURHOOD_MAX_OFFICERS, Math.max(2, Math.round(blocks.length * share)));
     const free = new Set(blocks.map((b) => ({ b, key: random() })).sort((x, y) => x.key - y.key).slice(0, size).map((x) => x.b));
@@ -77,7 +84,10 @@ export async function neighbourhoodDives(model: RotaModel, lns: LnsContext, pool
     const choice = await diveAround(model, lns, pool, pricer, best.values, free, Math.min(NEIGHBOURHOOD_SECONDS, lns.remaining() - 0.5), { betweenRounds: takeIncumbents, abandonAt });
     if (choice) await settle(choice, `dive over ${size} officers + best responses`);
     else abandoned++;
+    inARow = choice ? 0 : inARow + 1;
     dives++;
+    if (inARow >= STALLED_DIVES) break;
   }
   lns.log.push(`neighbourhood dives: ${dives} (${abandoned} abandoned at the incumbent's LP value), ${before.toFixed(1)} → ${lns.getBest()?.objective.toFixed(1)}`);
+  return inARow >= STALLED_DIVES ? 'stalled' : 'done';
 }

@@ -103,12 +103,22 @@ export async function construct(model: RotaModel, engine: Engine, lns: LnsContex
   lns.log.push(`construction by ${byOfficer ? 'officer groups' : 'day windows'}: ${lns.getBest()?.objective.toFixed(1) ?? 'none'}`);
 }
 
+/** How fix-and-optimise runs on the partner's thread: its own draws, its own message handling. */
+export interface ImproveHooks {
+  /** Seed of the neighbourhood draws (two threads searching side by side draw differently). */
+  seed?: number;
+  /** Called before each neighbourhood instead of a bare yield (the partner takes in the main search's rotas). */
+  betweenNeighbourhoods?: () => Promise<void>;
+  /** Each better point found. */
+  onImproved?: (values: Float64Array) => void;
+}
+
 /**
  * Fix-and-optimise: free one neighbourhood at a time, fix the rest to the incumbent, re-solve.
  * Each kind of neighbourhood keeps its own size and time limit (see NeighbourhoodSizing).
  */
-export async function improve(model: RotaModel, engine: Engine, lns: LnsContext): Promise<void> {
-  const random = prng(0x5eed);
+export async function improve(model: RotaModel, engine: Engine, lns: LnsContext, hooks: ImproveHooks = {}): Promise<void> {
+  const random = prng(hooks.seed ?? 0x5eed);
   // A neighbourhood of most of the model is a restart, not a neighbourhood.
   const cap = Math.max(50, Math.floor(assignSet(model).size * 0.4));
   const officerFocus = hasOfficerFloors(model);
@@ -121,8 +131,8 @@ export async function improve(model: RotaModel, engine: Engine, lns: LnsContext)
   const elastic = elasticRows(model);
   const kinds = neighbourhoodKinds(officerFocus);
   for (let iteration = 0; lns.remaining() > 0.5 && !lns.stop(); iteration++) {
-    // The partner's rotas arrive as messages: let them in before each neighbourhood.
-    await betweenTasks();
+    // The other thread's rotas arrive as messages: let them in before each neighbourhood.
+    await (hooks.betweenNeighbourhoods ?? betweenTasks)();
     const best = lns.getBest();
     if (!best) return;
     if ((relGap(lns.getBound(), best.objective) ?? 1) <= lns.tolerance) break;
@@ -137,6 +147,7 @@ export async function improve(model: RotaModel, engine: Engine, lns: LnsContext)
     const run = await solveNeighbourhood(model, engine, lns, hood.free, best.values, Math.min(lns.remaining(), sizing.seconds(hood.kind)));
     const accepted = lns.accept(run.values, `lns ${hood.name}`);
     if (accepted) improved++;
+    if (accepted) hooks.onImproved?.(run.values!);
     if (process.env.PATROLPLAN_TRACE) lns.log.push(`${hood.name} (${run.size} columns): ${run.status} ${run.seconds.toFixed(1)} s → ${lns.getBest()?.objective.toFixed(1)}`);
     sizing.record(hood.kind, { ...run, gain: accepted ? lns.getBest()!.objective - best.objective : 0 });
   }

@@ -9,7 +9,7 @@ import { neighbourhoodDives } from './dive.js';
 import { enumerateWithinGap } from './enumerate.js';
 import { solveUnderFixings } from './fixingsMip.js';
 import type { AssignmentFixings } from './pricing.js';
-import { relGap, type LnsContext } from './lns.js';
+import { improve, relGap, type LnsContext } from './lns.js';
 import { PatternPool } from './master.js';
 import { Pricer, seedRoster } from './pricer.js';
 
@@ -42,6 +42,9 @@ const GENERATION_SHARE = 0.5;
 
 /** Most seconds the engine gets to complete a dive's fixings on the compact model. */
 const FIXINGS_MIP_SECONDS = 2;
+
+/** Seed of the partner's fix-and-optimise draws (the main search's is another). */
+const PARTNER_SEED = 0xbeef;
 
 /** Most seconds best responses polish one rota. */
 const POLISH_SECONDS = 3;
@@ -161,7 +164,10 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
       if (rest.bound !== null) postBound(rest.bound);
       if (rest.converged && rest.prices && rest.bound !== null) await closeGap(rest.prices, rest.bound);
     } else if (round.converged && round.prices && round.bound !== null) await closeGap(round.prices, round.bound);
-    if (!proved()) await neighbourhoodDives(model, lns, pool, pricer, settle, takeIncumbents, proved);
+    const dives = proved() ? 'done' : await neighbourhoodDives(model, lns, pool, pricer, settle, takeIncumbents, proved);
+    // The LP has nothing better near the incumbent: the compact model's neighbourhoods, side
+    // by side with the main search's, with draws of their own.
+    if (dives === 'stalled') await improve(model, engine, lns, { seed: PARTNER_SEED, betweenNeighbourhoods: takeIncumbents, onImproved: (values) => channel.postPoint(values) });
   } finally {
     pricer.dispose();
   }

@@ -20,4 +20,20 @@ describe('fix-and-optimise', () => {
     returned = true;
     expect(arrivedDuringSearch).toBe(true);
   });
+
+  it("on the partner's thread, takes in rotas through its own hook and reports each better point", async () => {
+    const model = buildModel(buildContext(tinyScenario()));
+    const { lns, setDeadline } = searchState(model, 1e-4, () => false);
+    expect(lns.accept(new Float64Array(model.lp.names.length).map((_, v) => model.lp.lower[v]), 'start')).toBe(true);
+    const start = lns.getBest()!.objective;
+    setDeadline(1.5);
+    let between = 0;
+    const reported: number[] = [];
+    await improve(model, highsEngine, lns, { seed: 7, betweenNeighbourhoods: async () => void between++, onImproved: (values) => reported.push(model.lp.objectiveOf(values)) });
+    expect(between).toBeGreaterThan(0);
+    // The empty rota is far from the best: the search improves on it, and says so each time.
+    expect(reported.length).toBeGreaterThan(0);
+    expect(reported.every((objective, i) => objective > (i === 0 ? start : reported[i - 1]))).toBe(true);
+    expect(reported.at(-1)).toBe(lns.getBest()!.objective);
+  });
 });
