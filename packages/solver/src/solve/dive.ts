@@ -63,8 +63,9 @@ const NEIGHBOURHOOD_MAX_OFFICERS = 24;
 const STALLED_DIVES = 3;
 
 /**
- * Until time runs out (or `STALLED_DIVES` in a row are given up): free a random share of the officers, keep the rest at the incumbent's
- * rosters, re-generate and dive for the free ones, and mend the result by best responses.
+ * Until time runs out, or `STALLED_DIVES` in a row are given up ('stalled'): free a random share
+ * of the officers, keep the rest at the incumbent's rosters, re-generate and dive for the free
+ * ones, and mend the result by best responses.
  */
 export async function neighbourhoodDives(model: RotaModel, lns: LnsContext, pool: PatternPool, pricer: Pricer, settle: (choice: number[], source: string) => Promise<void>, takeIncumbents: () => Promise<void>, proved: () => boolean): Promise<'stalled' | 'done'> {
   const random = prng(0xd1fe);

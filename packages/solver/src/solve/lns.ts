@@ -146,8 +146,10 @@ export async function improve(model: RotaModel, engine: Engine, lns: LnsContext,
     const hood = repair ?? aimed ?? pickNeighbourhood(model, kind, sizing.binaries(kind), random);
     const run = await solveNeighbourhood(model, engine, lns, hood.free, best.values, Math.min(lns.remaining(), sizing.seconds(hood.kind)));
     const accepted = lns.accept(run.values, `lns ${hood.name}`);
-    if (accepted) improved++;
-    if (accepted) hooks.onImproved?.(run.values!);
+    if (accepted) {
+      improved++;
+      hooks.onImproved?.(run.values!);
+    }
     if (process.env.PATROLPLAN_TRACE) lns.log.push(`${hood.name} (${run.size} columns): ${run.status} ${run.seconds.toFixed(1)} s → ${lns.getBest()?.objective.toFixed(1)}`);
     sizing.record(hood.kind, { ...run, gain: accepted ? lns.getBest()!.objective - best.objective : 0 });
   }
