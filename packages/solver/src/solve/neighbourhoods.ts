@@ -121,19 +121,7 @@ export function penaltyWindow(model: RotaModel, values: ArrayLike<number>, budge
   const drawn = drawPenalty(model, values, random);
   if (!drawn) return null;
   const width = windowDays(model, budget);
-  const horizon = model.ctx.dates.length;
-  const half = Math.ceil(width / 2);
-  // Every other one is two half windows: the penalty's days and days elsewhere, so an officer
-  // held to their hours over the horizon can take the short shift and give up one far away.
-  if (random() < 0.5 && horizon >= 4 * half) {
-    const from = Math.max(0, Math.min(horizon - half, drawn.day - Math.floor(random() * half)));
-    const starts = [...Array(horizon - half + 1).keys()].filter((s) => s + half <= from || s >= from + half);
-    const other = starts[Math.floor(random() * starts.length)];
-    const near = dayWindow(model, from, half);
-    const far = dayWindow(model, other, half);
-    return { kind: 'days', free: new Set([...near.free, ...far.free]), name: `${near.name} and ${far.name.replace('days ', '')} around a penalty on day ${drawn.day}` };
-  }
-  const from = Math.max(0, Math.min(horizon - width, drawn.day - Math.floor(random() * width)));
+  const from = Math.max(0, Math.min(model.ctx.dates.length - width, drawn.day - Math.floor(random() * width)));
   const hood = dayWindow(model, from, width);
   return { ...hood, name: `${hood.name} around a penalty on day ${drawn.day}` };
 }

@@ -17,27 +17,21 @@ const ONE_DAY = [
 ].join('');
 
 describe('neighbourhoods aimed at penalties', () => {
-  it('draws its window of days around a day where the rota pays a soft penalty (or half there and half elsewhere)', async () => {
+  it('draws its window of days around a day where the rota pays a soft penalty', async () => {
     const model = buildModel(buildContext(nrpToScenario(parseNrp(ONE_DAY, 'OneDay'))));
     const { lns, setDeadline } = searchState(model, 1e-4, () => false);
     setDeadline(10);
     const empty = (await pointFor(model, highsEngine, lns))!;
     const random = prng(7);
     const dayOf = new Map(model.assignEntries().map((e) => [e.variable, model.ctx.shiftById.get(e.shiftId)!.dayIndex]));
-    const shapes = new Set<string>();
     for (let draw = 0; draw < 20; draw++) {
       const hood = penaltyWindow(model, empty, 3 * 4, random)!;
-      const days = [...new Set([...hood.free].map((v) => dayOf.get(v)!))].sort((a, b) => a - b);
-      expect(days).toContain(11);
+      const days = [...hood.free].map((v) => dayOf.get(v)!);
+      expect(Math.min(...days)).toBeLessThanOrEqual(11);
+      expect(Math.max(...days)).toBeGreaterThanOrEqual(11);
       // Four days for every officer, as the budget asks (3 officers × 4 days).
       expect(hood.free.size).toBe(12);
-      // One run of four days, or two of two: the penalty's and another that does not touch it.
-      const runs = days.filter((d, i) => i === 0 || d !== days[i - 1] + 1).length;
-      shapes.add(runs === 1 ? 'one window' : 'two windows');
-      if (runs === 2) expect([days[1] - days[0], days[3] - days[2]]).toEqual([1, 1]);
-      expect(runs).toBeLessThanOrEqual(2);
     }
-    expect(shapes).toEqual(new Set(['one window', 'two windows']));
   });
 
   it('frees first the officers who could take the short shift: eligible for it and off that day', async () => {
