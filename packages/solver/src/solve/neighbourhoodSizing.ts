@@ -8,6 +8,13 @@ const MIN_SECONDS = 1;
 const LIMIT_PER_TYPICAL = 3;
 /** Largest neighbourhood in free binaries, whatever the timing says. */
 const MAX_BINARIES = 8000;
+/** Smallest a shrinking kind gets, in free binaries (or the cap, if smaller). */
+const MIN_BINARIES = 200;
+/** Growth of a kind the engine closes easily, and shrinkage of one that runs out its time. */
+const GROW = 1.3;
+const SHRINK = 0.75;
+/** Weight of the latest closing time in a kind's typical seconds. */
+const TIME_WEIGHT = 0.3;
 
 /** Least chance any kind keeps of being drawn, however little it has gained lately. */
 const LEAST_SHARE = 0.15;
@@ -58,9 +65,9 @@ export class NeighbourhoodSizing {
     const limit = this.seconds(kind);
     const rate = (run.gain ?? 0) / Math.max(0.05, run.seconds);
     state.gainRate = state.gainRate === null ? rate : (1 - RATE_WEIGHT) * state.gainRate + RATE_WEIGHT * rate;
-    if (run.status === 'optimal') state.typicalSeconds = 0.7 * state.typicalSeconds + 0.3 * run.seconds;
-    if (run.seconds < 1 || (run.status === 'optimal' && run.seconds < 2)) state.binaries = Math.min(state.binaries * 1.3, MAX_BINARIES, this.cap);
-    else if (run.seconds > Math.min(3, 0.9 * limit)) state.binaries = Math.max(Math.min(200, this.cap), state.binaries * 0.75);
+    if (run.status === 'optimal') state.typicalSeconds = (1 - TIME_WEIGHT) * state.typicalSeconds + TIME_WEIGHT * run.seconds;
+    if (run.seconds < 1 || (run.status === 'optimal' && run.seconds < 2)) state.binaries = Math.min(state.binaries * GROW, MAX_BINARIES, this.cap);
+    else if (run.seconds > Math.min(3, 0.9 * limit)) state.binaries = Math.max(Math.min(MIN_BINARIES, this.cap), state.binaries * SHRINK);
   }
 
   /**

@@ -40,22 +40,29 @@ export function neighbourhoodKinds(officerFocus: boolean): readonly Exclude<Neig
  */
 export function pickNeighbourhood(model: RotaModel, kind: Exclude<NeighbourhoodKind, 'repair'>, budget: number, random: () => number): Neighbourhood {
   const { ctx } = model;
-  const entries = model.assignEntries();
-  const perOfficer = ctx.shifts.length;
   if (kind === 'days') {
     const width = windowDays(model, budget);
     return dayWindow(model, Math.floor(random() * Math.max(1, ctx.dates.length - width + 1)), width);
   }
-  const count = Math.max(2, Math.min(ctx.officers.length, Math.floor(budget / perOfficer)));
   let pool = ctx.officers.map((o) => o.id);
   if (kind === 'rank') {
     const rank = ctx.officers[Math.floor(random() * ctx.officers.length)].rank;
     const same = ctx.officers.filter((o) => o.rank === rank).map((o) => o.id);
     if (same.length >= 2) pool = same;
   }
-  const shuffled = pool.map((id) => ({ id, key: random() })).sort((a, b) => a.key - b.key).slice(0, count);
-  const chosen = new Set(shuffled.map((x) => x.id));
-  return { name: `${chosen.size} officers`, kind, free: new Set(entries.filter((e) => chosen.has(e.officerId)).map((e) => e.variable)) };
+  const shuffled = pool.map((id) => ({ id, key: random() })).sort((a, b) => a.key - b.key);
+  return officerGroup(model, shuffled.map((x) => x.id), budget, kind);
+}
+
+/**
+ * The first officers of `order`, as many as `budget` free binaries allow (at least two), over
+ * the whole horizon.
+ */
+function officerGroup(model: RotaModel, order: string[], budget: number, kind: NeighbourhoodKind, aim = ''): Neighbourhood {
+  const { ctx } = model;
+  const count = Math.max(2, Math.min(ctx.officers.length, Math.floor(budget / ctx.shifts.length)));
+  const chosen = new Set(order.slice(0, count));
+  return { name: `${chosen.size} officers${aim}`, kind, free: new Set(entriesOf(model).filter((e) => chosen.has(e.officerId)).map((e) => e.variable)) };
 }
 
 /** Days in a whole-team window of about `budget` free binaries (at least three). */
@@ -68,7 +75,7 @@ function windowDays(model: RotaModel, budget: number): number {
 /** Every officer over `width` days from day `from`. */
 function dayWindow(model: RotaModel, from: number, width: number): Neighbourhood {
   const days = new Set(model.ctx.shifts.filter((s) => s.dayIndex >= from && s.dayIndex < from + width).map((s) => s.id));
-  return { name: `days ${from}–${from + width - 1}`, kind: 'days', free: new Set(model.assignEntries().filter((e) => days.has(e.shiftId)).map((e) => e.variable)) };
+  return { name: `days ${from}–${from + width - 1}`, kind: 'days', free: new Set(entriesOf(model).filter((e) => days.has(e.shiftId)).map((e) => e.variable)) };
 }
 
 /** Most days a penalty's rows may span and still be placed on a day (cover: one; hours over the horizon: not placed). */
@@ -76,11 +83,19 @@ const PLACEABLE_SPAN_DAYS = 3;
 
 const placedPenalties = new WeakMap<RotaModel, Map<number, number>>();
 const owners = new WeakMap<RotaModel, Map<number, string>>();
+const entryLists = new WeakMap<RotaModel, ReturnType<RotaModel['assignEntries']>>();
+
+/** The model's assignment entries, listed once per model (models do not change shape after build). */
+function entriesOf(model: RotaModel): ReturnType<RotaModel['assignEntries']> {
+  let entries = entryLists.get(model);
+  if (!entries) entryLists.set(model, (entries = model.assignEntries()));
+  return entries;
+}
 
 /** Each assignment column's officer, built once per model (neighbourhoods are drawn many times a second). */
 function ownerOf(model: RotaModel): Map<number, string> {
   let owner = owners.get(model);
-  if (!owner) owners.set(model, (owner = new Map(model.assignEntries().map((e) => [e.variable, e.officerId]))));
+  if (!owner) owners.set(model, (owner = new Map(entriesOf(model).map((e) => [e.variable, e.officerId]))));
   return owner;
 }
 
@@ -92,7 +107,7 @@ function penaltyDays(model: RotaModel): Map<number, number> {
   let placed = placedPenalties.get(model);
   if (placed) return placed;
   placed = new Map();
-  const dayOf = new Map(model.assignEntries().map((e) => [e.variable, model.ctx.shiftById.get(e.shiftId)!.dayIndex]));
+  const dayOf = new Map(entriesOf(model).map((e) => [e.variable, model.ctx.shiftById.get(e.shiftId)!.dayIndex]));
   const byColumn = rowsByColumn(model.lp);
   model.lp.cost.forEach((cost, c) => {
     if (cost >= 0 || dayOf.has(c)) return;
@@ -160,10 +175,8 @@ export function penaltyOfficers(model: RotaModel, values: ArrayLike<number>, bud
       if (officer !== undefined && model.lp.upper[v] > 0 && !working.has(officer)) involved.add(officer);
     }
   }
-  const count = Math.max(2, Math.min(ctx.officers.length, Math.floor(budget / ctx.shifts.length)));
   const order = ctx.officers.map((o) => ({ id: o.id, key: (involved.has(o.id) ? 0 : 1) + random() })).sort((a, b) => a.key - b.key);
-  const chosen = new Set(order.slice(0, count).map((x) => x.id));
-  return { name: `${chosen.size} officers around a penalty on day ${drawn.day}`, kind: 'officers', free: new Set(model.assignEntries().filter((e) => chosen.has(e.officerId)).map((e) => e.variable)) };
+  return officerGroup(model, order.map((x) => x.id), budget, 'officers', ` around a penalty on day ${drawn.day}`);
 }
 
 /** Elastic rows (a hard rule relaxed at the violation penalty) with their slack variables. */
@@ -186,7 +199,7 @@ export function repairNeighbourhood(model: RotaModel, rows: ReturnType<typeof el
   if (breached.length === 0) return null;
   const row = breached[Math.floor(random() * breached.length)];
   const officers = new Set(row.vars.map((v) => owner.get(v)).filter((o): o is string => o !== undefined));
-  const entries = model.assignEntries().filter((e) => officers.has(e.officerId));
+  const entries = entriesOf(model).filter((e) => officers.has(e.officerId));
   const free = entries.length <= budget * 2 ? entries : entries.filter(() => random() < (budget * 2) / entries.length);
   return { name: `repair ${officers.size} officers`, kind: 'repair', free: new Set(free.map((e) => e.variable)) };
 }
