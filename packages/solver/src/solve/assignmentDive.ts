@@ -46,13 +46,13 @@ const FIRST_STEP_SHARE = 0.25;
 const INTEGRAL = 1 - 1e-6;
 
 /** One officer-day's options: the block columns of its shifts (off is none of them). */
-interface OfficerDay {
+export interface OfficerDay {
   block: number;
   cols: number[];
 }
 
 /** Every officer's assignable block columns, grouped by day (a column fixed at zero is no option). */
-function officerDays(model: RotaModel, pool: PatternPool): OfficerDay[] {
+export function officerDays(model: RotaModel, pool: PatternPool): OfficerDay[] {
   const { blocks } = pool.split;
   const position = new Map<number, [number, number]>();
   blocks.forEach((block, b) => block.cols.forEach((c, i) => position.set(c, [b, i])));
@@ -170,7 +170,7 @@ export async function diveByAssignments(model: RotaModel, lns: LnsContext, pool:
 }
 
 /** Whether officer `b` has a pooled roster keeping `fixes`, pricing one in if not. */
-function ensureRoster(model: RotaModel, pool: PatternPool, pricer: Pricer, b: number, prices: Float64Array, fixes: ReadonlyMap<number, 0 | 1>): boolean {
+export function ensureRoster(model: RotaModel, pool: PatternPool, pricer: Pricer, b: number, prices: Float64Array, fixes: ReadonlyMap<number, 0 | 1>): boolean {
   if (pool.patterns.some((p) => p.block === b && keepsFixings(p.values, fixes))) return true;
   const values = rosterKeeping(model, pool, pricer, b, prices, fixes);
   if (!values || !holds(pool.split.blocks[b], values)) return false;

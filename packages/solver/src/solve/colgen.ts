@@ -9,6 +9,12 @@ import { keepsFixings, priceBlock, type AssignmentFixings, type PricedBlock } fr
 export interface ColumnGenerationResult {
   /** Best Lagrangian (Dantzig–Wolfe) upper bound proved; null when no round priced every officer. */
   bound: number | null;
+  /**
+   * Best Lagrangian bound on the rotas that keep the hooks' fixings (the node's bound in a tree
+   * search): like `bound`, but claimed under fixings too; null when no round priced every open
+   * officer to optimality.
+   */
+  nodeBound: number | null;
   /** Restricted master LP value at the last round. */
   masterValue: number | null;
   rounds: number;
@@ -65,6 +71,10 @@ export interface GenerationHooks {
   maxRounds?: number;
   /** Stop once the master value is within this share of the Lagrangian bound (`nearlyConverged`). */
   stopGap?: number;
+  /** Every round prices every officer exactly at the master's own duals (no quick rounds): a tree node's LP is near its parent's. */
+  exact?: boolean;
+  /** Stop once `nodeBound` falls below this: nothing under these fixings reaches it. */
+  cutoff?: number;
 }
 
 /**
@@ -80,9 +90,9 @@ export async function generateColumns(model: RotaModel, lns: LnsContext, pool: P
   const started = performance.now();
   const left = () => Math.min(lns.remaining(), seconds - (performance.now() - started) / 1000);
   const { split } = pool;
-  const result: ColumnGenerationResult = { bound: null, masterValue: null, rounds: 0, converged: false, nearlyConverged: false, lpValues: null, prices: null };
+  const result: ColumnGenerationResult = { bound: null, nodeBound: null, masterValue: null, rounds: 0, converged: false, nearlyConverged: false, lpValues: null, prices: null };
   // Quick rounds (few labels, nothing proved) while they still find rosters; then rounds that prove.
-  let quick = true;
+  let quick = !hooks.exact;
   let centre: Float64Array | null = null;
   let cursor = 0;
   let share = PARTIAL_SHARE;
@@ -147,6 +157,7 @@ export async function generateColumns(model: RotaModel, lns: LnsContext, pool: P
     // Proving needs every officer priced to optimality: give pricing more time once columns dry up.
     if (timedOut > 0 && added < split.blocks.length / 4) pricer.pricingSeconds = Math.min(PRICING_SECONDS.max, pricer.pricingSeconds * 2);
     const whole = fixed.size === 0 && !excluded;
+    if (complete) result.nodeBound = Math.min(result.nodeBound ?? Infinity, lagrangian);
     if (complete && whole) {
       result.bound = result.bound === null ? lagrangian : Math.min(result.bound, lagrangian);
       hooks.onBound?.(result.bound);
@@ -156,9 +167,11 @@ export async function generateColumns(model: RotaModel, lns: LnsContext, pool: P
       result.nearlyConverged = true;
       break;
     }
+    if (hooks.cutoff !== undefined && result.nodeBound !== null && result.nodeBound < hooks.cutoff) break;
     if (result.rounds >= (hooks.maxRounds ?? Infinity)) break;
     if (added === 0 && complete && unproved === 0) {
       result.converged = true;
+      result.nodeBound = Math.min(result.nodeBound ?? Infinity, run.objective);
       if (whole) result.bound = Math.min(result.bound ?? Infinity, run.objective);
       break;
     }

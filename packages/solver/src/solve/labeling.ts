@@ -17,11 +17,6 @@ export interface LabelingOptions {
   /** `performance.now()` after which every stage is cut to a narrow beam (the answer stays feasible). */
   deadline?: number;
   /**
-   * Every roster above the cutoff, not just the best: no label is merged or dominated away, so
-   * `exact` then means all of them are in `rosters` (at most `keep`).
-   */
-  enumerate?: boolean;
-  /**
    * Rank beam labels as if an elastic minimum (hours a year) were owed pro rata: a label behind
    * pace pays for the shortfall so far. The true cost charges it only at the horizon's end, too
    * late for a narrow beam, and rewarding every hour instead drives labels to their caps, where a
@@ -91,11 +86,7 @@ export class RosterLabeling {
     const beamOnly = options.cutoff === -Infinity && ((options.labelLimit ?? Infinity) <= BEAM_WIDTH || options.pace === true);
     const prepared = this.bounds.prepare(costs, !beamOnly);
     const keep = options.keep ?? 1;
-    if (beamOnly) return this.walk(prepared, costs, options.cutoff, options.labelLimit ?? BEAM_WIDTH, options.deadline, keep, false, options.pace);
-    if (options.enumerate) {
-      const all = this.walk(prepared, costs, options.cutoff, options.labelLimit ?? 200_000, options.deadline, keep + 1, true);
-      return { rosters: all.rosters.slice(0, keep), exact: all.exact && all.rosters.length <= keep, peakLabels: all.peakLabels };
-    }
+    if (beamOnly) return this.walk(prepared, costs, options.cutoff, options.labelLimit ?? BEAM_WIDTH, options.deadline, keep, options.pace);
     // A narrow beam first: its best roster is an incumbent the exact pass must beat, which lets
     // the optimistic bound cut most labels.
     const beam = this.walk(prepared, costs, options.cutoff, BEAM_WIDTH, undefined, keep);
@@ -104,7 +95,7 @@ export class RosterLabeling {
     return { rosters: [...full.rosters, ...beam.rosters].slice(0, keep), exact: full.exact, peakLabels: full.peakLabels };
   }
 
-  private walk(prepared: PreparedBounds, costs: ArrayLike<number>, cutoff: number, limit: number, deadline: number | undefined, keep: number, enumerate = false, pace = false): LabelingResult {
+  private walk(prepared: PreparedBounds, costs: ArrayLike<number>, cutoff: number, limit: number, deadline: number | undefined, keep: number, pace = false): LabelingResult {
     const { stages, constants } = this.plan;
     const fixedCost = constants.cols.reduce((sum, j, k) => sum + costs[j] * constants.values[k], 0);
     const start = constants.cols.length > 0 ? { ...constants, prev: null } : null;
@@ -153,7 +144,7 @@ export class RosterLabeling {
       // The capacity-aware bound drops labels that cannot beat the cutoff any more.
       for (const label of next) label.promise = label.cost + this.bounds.bound(prepared, s + 1, label.sums) - (pace ? this.behindPace(costs, s, label.sums) : 0);
       labels = next.filter((label) => label.promise > cutoff + EPS);
-      if (!enumerate) labels = undominated(labels, directions);
+      labels = undominated(labels, directions);
       const cap = deadline !== undefined && performance.now() > deadline ? Math.min(limit, BEAM_WIDTH) : limit;
       if (labels.length > cap) {
         exact = false;

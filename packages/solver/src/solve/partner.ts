@@ -1,12 +1,12 @@
 import type { Engine } from '../engines/index.js';
 import type { RotaModel } from '../model/rotaModel.js';
 import { BestResponse } from './bestResponse.js';
+import { branchAndPrice } from './branchAndPrice.js';
 import { generateColumns } from './colgen.js';
 import { roundedChoice, solveIntegerMaster } from './masterChoice.js';
 import { decompose, type Decomposition } from './decompose.js';
 import { diveByAssignments } from './assignmentDive.js';
 import { neighbourhoodDives } from './dive.js';
-import { enumerateWithinGap } from './enumerate.js';
 import { solveUnderFixings } from './fixingsMip.js';
 import type { AssignmentFixings } from './pricing.js';
 import { improve, relGap, type LnsContext } from './lns.js';
@@ -27,8 +27,14 @@ export const PARTNER_MAX_BINARIES = 20_000;
  */
 const NEAR_CONVERGENCE = 0.003;
 
-/** Rounds of enumerating within the gap and solving the integer master over it. */
-const CLOSE_GAP_PASSES = 3;
+/**
+ * Most of the time left that branch-and-price may take once generation has converged (then
+ * neighbourhood dives). It replaced enumerating the rosters within the gap, which never
+ * completed on Curtois 5–7 (a few thousand rosters an officer within 3 points of the bound) and
+ * took 11–27 s of the minute. Measured at 60 s (one run each, noisy): Instance6 1950 proved in
+ * 30 s once; otherwise 5: 1143–1145, 6: 1951–1954, 7: 1059–1061, as before.
+ */
+const TREE_SHARE = 0.7;
 
 /** Most of the time left after the first dive that generation may take to converge (then proving). */
 const CONVERGENCE_SHARE = 0.3;
@@ -76,7 +82,7 @@ export function decomposable(split: Decomposition): boolean {
  * The second core's search: Dantzig–Wolfe column generation over officer rosters, then rotas
  * from it. Generation runs until nearly converged or `GENERATION_SHARE` of the time is gone; the
  * master LP rounded, then a dive, each mended by best responses; if generation was nearly
- * converged it goes on to convergence and the gap enumeration can prove; the rest of the time
+ * converged it goes on to convergence and branch-and-price searches below the LP (and can prove); the rest of the time
  * goes to neighbourhood dives around the incumbent, and once those stall, to fix-and-optimise on
  * the compact model. It posts the decomposition bound (usually far tighter than the
  * compact LP) and every better rota; the main search's incumbents flow back in as rosters (and
@@ -137,20 +143,12 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
       if (choice) await settle(choice, 'dive + best responses');
       await takeIncumbents();
     };
-    // The gap argument holds for the converged master's duals only. Each better rota found
-    // narrows the gap, and the list with it: a few passes, until it is complete.
-    const closeGap = async (prices: Float64Array, lpBound: number) => {
-      for (let pass = 0; pass < CLOSE_GAP_PASSES && lns.remaining() > 1 && !proved(); pass++) {
-        const before = lns.getBest()?.objective ?? -Infinity;
-        const gap = lpBound - before;
-        if (!Number.isFinite(gap)) return;
-        const listed = enumerateWithinGap(model, pool, pricer, prices, gap, lns.remaining() / 4);
-        lns.log.push(`enumeration within the gap ${gap.toFixed(2)}: +${listed.added} rosters, ${listed.complete ? 'complete' : 'partial'}`);
-        const status = await improved(lns.remaining() / 3, undefined, (k) => pool.reducedCost(k, prices) >= -gap - 1e-6);
-        // Every roster that could beat the incumbent was in the master: its optimum is the rota's.
-        if (listed.complete && status === 'optimal') return postBound(lns.getBest()!.objective);
-        if ((lns.getBest()?.objective ?? -Infinity) <= before) return;
-      }
+    // Converged: the tree below the master LP, until it finds a better rota, proves there is none, or its share of the time is gone.
+    const closeGap = async () => {
+      const tree = await branchAndPrice(model, lns, pool, pricer, lns.remaining() * TREE_SHARE, { betweenRounds: takeIncumbents, settle });
+      const best = lns.getBest();
+      // Exhausted: no rota beats the incumbent by a whole step, and objectives move in whole steps.
+      if (tree.outcome === 'exhausted' && best) postBound(best.objective);
     };
     while (!pool.coversEveryBlock()) {
       // Some officer's own rules could not be solved alone in time: wait for the main search.
@@ -164,12 +162,12 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
     // The master LP is near-integral by now: rounded and mended, it is a good rota at once.
     if (round.lpValues) await settle(roundedChoice(pool, round.lpValues), 'rounded master + best responses');
     if (!proved()) await dive();
-    // Nearly converged: generation goes on to convergence, where the gap enumeration can prove.
+    // Nearly converged: generation goes on to convergence, where branch-and-price can prove.
     if (round.nearlyConverged) {
       const rest = await generateColumns(model, lns, pool, pricer, lns.remaining() * CONVERGENCE_SHARE, { betweenRounds: takeIncumbents, onBound: (b) => postBound(b) });
       if (rest.bound !== null) postBound(rest.bound);
-      if (rest.converged && rest.prices && rest.bound !== null) await closeGap(rest.prices, rest.bound);
-    } else if (round.converged && round.prices && round.bound !== null) await closeGap(round.prices, round.bound);
+      if (rest.converged) await closeGap();
+    } else if (round.converged) await closeGap();
     const dives = proved() ? 'done' : await neighbourhoodDives(model, lns, pool, pricer, settle, takeIncumbents, proved);
     // The LP has nothing better near the incumbent: the compact model's neighbourhoods, side
     // by side with the main search's, with draws of their own.

@@ -1,0 +1,135 @@
+import type { RotaModel } from '../model/rotaModel.js';
+import { generateColumns, type GenerationHooks } from './colgen.js';
+import { ensureRoster, officerDays, type OfficerDay } from './assignmentDive.js';
+import type { LnsContext } from './lns.js';
+import type { PatternPool } from './master.js';
+import { patternWeight, roundedChoice } from './masterChoice.js';
+import type { Pricer } from './pricer.js';
+import type { AssignmentFixings } from './pricing.js';
+
+/**
+ * How a tree search ended.
+ * - `exhausted`: every node was solved or pruned by its bound: no rota beats the incumbent (the
+ *   incumbent is optimal, up to the objective step used in pruning).
+ * - `timeLimit`: time ran out with nodes left open.
+ * - `incomplete`: every node was visited, but some node's master LP failed (an engine error), so
+ *   the search proves nothing.
+ */
+export type TreeOutcome = 'exhausted' | 'timeLimit' | 'incomplete';
+
+/** Most generation rounds a node gets before it is branched on without a proved bound. */
+const NODE_ROUNDS = 40;
+
+/** An assignment counts as decided by the master LP within this of 0 or 1. */
+const DECIDED = 1e-6;
+
+/** One open node: the assignments fixed on the way down from the root. */
+interface TreeNode {
+  fixings: Map<number, ReadonlyMap<number, 0 | 1>>;
+  depth: number;
+}
+
+/**
+ * The least amount by which a rota can beat another: 1 when every cost in the model is a whole
+ * number (so are all rotas' objectives, and a node whose bound is less than the incumbent + 1
+ * holds nothing better), else a hair.
+ */
+export function objectiveStep(model: RotaModel): number {
+  return model.lp.cost.every((c) => Number.isInteger(c)) && Number.isInteger(model.lp.offset) ? 1 : 1e-6;
+}
+
+/** Hooks of the tree search. */
+export interface TreeHooks extends Pick<GenerationHooks, 'betweenRounds'> {
+  /** Rosters, one per officer, that an integral node chose (mended and accepted by the caller). */
+  settle: (choice: number[], source: string) => Promise<void>;
+}
+
+/**
+ * Branch-and-price over single assignments, depth first: each node re-generates columns under
+ * its fixings until the master LP converges (or its Lagrangian bound shows the node cannot beat
+ * the incumbent by a whole objective step, and it is pruned). A fractional node branches on the
+ * assignment the LP is surest of without having settled it, the LP's side first. The
+ * decomposition's LP is within a point or two of the optimum on the small Curtois instances
+ * (Instance6: 1949 against 1950), so the tree below the incumbent is narrow where a dive that
+ * never looks back lands a few points above it.
+ */
+export async function branchAndPrice(model: RotaModel, lns: LnsContext, pool: PatternPool, pricer: Pricer, seconds: number, hooks: TreeHooks): Promise<{ outcome: TreeOutcome; nodes: number; pruned: number }> {
+  const started = performance.now();
+  const left = () => Math.min(lns.remaining(), seconds - (performance.now() - started) / 1000);
+  const step = objectiveStep(model);
+  const { blocks } = pool.split;
+  const days = officerDays(model, pool);
+  const stack: TreeNode[] = [{ fixings: new Map(), depth: 0 }];
+  let nodes = 0;
+  let pruned = 0;
+  let lost = 0;
+  // A node is worth solving only if its bound reaches a whole step above the incumbent.
+  const cutoff = () => (lns.getBest()?.objective ?? -Infinity) + step - 1e-6;
+  while (stack.length > 0) {
+    if (left() <= 0.3 || lns.stop()) return finish('timeLimit');
+    const node = stack.pop()!;
+    nodes++;
+    const round = await generateColumns(model, lns, pool, pricer, left(), { betweenRounds: hooks.betweenRounds, fixings: node.fixings, maxRounds: NODE_ROUNDS, cutoff: cutoff(), exact: true });
+    if (!round.lpValues || round.masterValue === null) {
+      // No master LP is no proof: the node stays open (time ran out) or is lost (engine failure).
+      if (left() <= 0.3 || lns.stop()) {
+        stack.push(node);
+        return finish('timeLimit');
+      }
+      lost++;
+      continue;
+    }
+    if (round.nodeBound !== null && round.nodeBound < cutoff()) {
+      pruned++;
+      continue;
+    }
+    const weights = blocks.map((b) => new Float64Array(b.cols.length));
+    pool.patterns.forEach((p, k) => {
+      const w = patternWeight(pool, round.lpValues!, k);
+      if (w > 1e-9) p.values.forEach((v, i) => (weights[p.block][i] += w * v));
+    });
+    const open = unsettled(days, weights, node.fixings);
+    if (process.env.PATROLPLAN_TRACE) lns.log.push(`node ${nodes} depth ${node.depth}: master ${round.masterValue.toFixed(2)}, bound ${round.nodeBound?.toFixed(2) ?? '-'}, ${round.rounds} rounds, ${open.length} open, cutoff ${cutoff().toFixed(0)}`);
+    if (open.length === 0) {
+      // Every assignment is whole: the LP's rosters are a rota (the master's own columns mended by the caller).
+      await hooks.settle(roundedChoice(pool, round.lpValues), `branch-and-price node ${nodes}`);
+      continue;
+    }
+    // The assignment the LP is surest of: its side is pushed last, so it is solved next.
+    const [surest] = open;
+    for (const value of [1 - surest.value, surest.value] as (0 | 1)[]) {
+      const fixes = new Map(node.fixings.get(surest.block) ?? []);
+      fixes.set(surest.column, value);
+      // Without a roster that keeps the fixings the officer has no roster at all: nothing below.
+      if (!ensureRoster(model, pool, pricer, surest.block, round.prices!, fixes)) {
+        pruned++;
+        continue;
+      }
+      stack.push({ fixings: new Map(node.fixings).set(surest.block, fixes), depth: node.depth + 1 });
+    }
+  }
+  return finish(lost > 0 ? 'incomplete' : 'exhausted');
+
+  function finish(outcome: TreeOutcome) {
+    lns.log.push(`branch-and-price: ${outcome}, ${nodes} nodes (${pruned} pruned, ${lost} lost), ${stack.length} open, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    return { outcome, nodes, pruned };
+  }
+}
+
+/**
+ * The assignments the LP has not settled (weight strictly between 0 and 1), surest first, each
+ * with the value the LP leans to.
+ */
+function unsettled(days: OfficerDay[], weights: Float64Array[], fixings: AssignmentFixings): { block: number; column: number; value: 0 | 1; sureness: number }[] {
+  const found: { block: number; column: number; value: 0 | 1; sureness: number }[] = [];
+  for (const day of days) {
+    const fixes = fixings.get(day.block);
+    for (const i of day.cols) {
+      if (fixes?.has(i)) continue;
+      const w = weights[day.block][i];
+      if (w <= DECIDED || w >= 1 - DECIDED) continue;
+      found.push({ block: day.block, column: i, value: w >= 0.5 ? 1 : 0, sureness: Math.max(w, 1 - w) });
+    }
+  }
+  return found.sort((a, b) => b.sureness - a.sureness);
+}
