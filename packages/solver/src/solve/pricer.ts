@@ -21,11 +21,6 @@ export class Pricer {
   pricingSeconds = PRICING_SECONDS.first;
   /** Each officer's last pricing costs and proved ceiling, to skip solves that cannot pay. */
   last: ({ costs: number[]; ceiling: number } | null)[] = [];
-  /**
-   * The same under a dive's or tree node's fixings: costs without the fixings' weight, the
-   * ceiling over rosters that keep `fixes`. Valid for any node whose fixings include these.
-   */
-  lastFixed: ({ costs: number[]; ceiling: number; fixes: ReadonlyMap<number, 0 | 1> } | null)[] = [];
 
   private readonly labelings = new Map<number, RosterLabeling | null>();
   private dayOfColumn: Map<number, number> | null = null;

@@ -58,38 +58,24 @@ export async function priceBlock(model: RotaModel, lns: LnsContext, pool: Patter
   const block = pool.split.blocks[b];
   const convexityDual = prices[pool.split.linkingRows.length + b];
   const costs = pricingCosts(model, pool, b, prices);
-  const threshold = convexityDual + 1e-6;
   if (fixes && fixes.size > 0) {
-    // Rosters that keep more fixings are fewer: a ceiling proved under some of them still holds.
-    const memo = pricer.lastFixed[b];
-    if (memo && [...memo.fixes].every(([i, v]) => fixes.get(i) === v)) {
-      const ceiling = movedCeiling(memo, costs, (i) => fixes.get(i) ?? block.lp.upper[i], (i) => fixes.get(i) ?? block.lp.lower[i]);
-      if (ceiling <= threshold) return { block: b, ceiling, columns: [], timedOut: false };
-    }
-    // The fixings' weight distorts the costs: the ceiling is taken back to the costs without it.
+    // A dive's fixings distort the costs: priced afresh, and nothing kept for skipping later solves.
     const fixed = withFixings(costs, fixes);
-    const found = await solvePricing(model, lns, pool, pricer, b, fixed.costs, threshold + fixed.offset, seconds, quick, false);
-    const ceiling = found.ceiling === null ? null : found.ceiling - fixed.offset;
-    if (ceiling !== null && Number.isFinite(ceiling)) pricer.lastFixed[b] = { costs, ceiling, fixes };
-    return { ...found, ceiling, columns: found.columns.filter((values) => keepsFixings(values, fixes)) };
+    const found = await solvePricing(model, lns, pool, pricer, b, fixed.costs, convexityDual + fixed.offset + 1e-6, seconds, quick, false);
+    return { ...found, ceiling: found.ceiling === null ? null : found.ceiling - fixed.offset, columns: found.columns.filter((values) => keepsFixings(values, fixes)) };
   }
+  const threshold = convexityDual + 1e-6;
   const last = pricer.last[b];
   if (last) {
-    const ceiling = movedCeiling(last, costs, (i) => block.lp.upper[i], (i) => block.lp.lower[i]);
+    let ceiling = last.ceiling;
+    costs.forEach((c, i) => {
+      const delta = c - last.costs[i];
+      if (delta > 0) ceiling += delta * block.lp.upper[i];
+      else if (delta < 0) ceiling += delta * block.lp.lower[i];
+    });
     if (ceiling <= threshold) return { block: b, ceiling, columns: [], timedOut: false };
   }
   return solvePricing(model, lns, pool, pricer, b, costs, threshold, seconds, quick, true);
-}
-
-/** A proved ceiling moved to new costs by the most each column's change can gain (its bounds). */
-function movedCeiling(last: { costs: number[]; ceiling: number }, costs: number[], upper: (i: number) => number, lower: (i: number) => number): number {
-  let ceiling = last.ceiling;
-  costs.forEach((c, i) => {
-    const delta = c - last.costs[i];
-    if (delta > 0) ceiling += delta * upper(i);
-    else if (delta < 0) ceiling += delta * lower(i);
-  });
-  return ceiling;
 }
 
 /** Price one officer at the given costs: by labeling where the block suits it, else by its MIP. */

@@ -12,7 +12,7 @@ import { decompose } from '../../src/solve/decompose.js';
 import { searchState } from '../../src/solve/lns.js';
 import { PatternPool } from '../../src/solve/master.js';
 import { Pricer } from '../../src/solve/pricer.js';
-import { keepsFixings, priceBlock, rosterKeeping } from '../../src/solve/pricing.js';
+import { keepsFixings, rosterKeeping } from '../../src/solve/pricing.js';
 import { solveUnderFixings } from '../../src/solve/fixingsMip.js';
 import { section, TINY, week } from '../benchmark/nrpFixtures.js';
 
@@ -148,24 +148,5 @@ describe('dives that decide officer-days', () => {
     expect(model.lp.objectiveOf(point)).toBeCloseTo(whole.objective!, 6);
     // It costs something: the optimum does not work A on day 2.
     expect(model.lp.objectiveOf(point)).toBeLessThan(model.lp.objectiveOf(optimum));
-  });
-
-  it('skips pricing an officer under more fixings when the ceiling proved under fewer cannot pay', async () => {
-    const { model, pool, pricer, lns, prices } = await generated();
-    const fewer = new Map<number, 0 | 1>([[column(model, pool, 0, 0, 'D'), 0]]);
-    const more = new Map<number, 0 | 1>([...fewer, [column(model, pool, 0, 3, 'N'), 1]]);
-    const first = await priceBlock(model, lns, pool, pricer, 0, prices, 5, false, fewer);
-    expect(first.ceiling).not.toBeNull();
-    // Converged prices: nothing under fewer fixings pays, so nothing under more can: no solve, the same ceiling.
-    const skipped = await priceBlock(model, lns, pool, pricer, 0, prices, 5, false, more);
-    expect(skipped).toEqual({ block: 0, ceiling: first.ceiling, columns: [], timedOut: false });
-    // Priced afresh, the ceiling under more fixings is no higher.
-    pricer.lastFixed[0] = null;
-    const fresh = await priceBlock(model, lns, pool, pricer, 0, prices, 5, false, more);
-    expect(fresh.ceiling!).toBeLessThanOrEqual(first.ceiling! + 1e-9);
-    // Fixings that are not a superset of the memo's are priced afresh too.
-    const other = await priceBlock(model, lns, pool, pricer, 0, prices, 5, false, new Map([[column(model, pool, 0, 0, 'D'), 1]]));
-    expect(other.ceiling).not.toBe(first.ceiling);
-    pricer.dispose();
   });
 });
