@@ -1,6 +1,6 @@
 import type { RotaModel } from '../model/rotaModel.js';
 import { generateColumns } from './colgen.js';
-import { patternWeight, roundedChoice } from './masterChoice.js';
+import { assignmentWeights, roundedChoice } from './masterChoice.js';
 import type { DiveHooks } from './dive.js';
 import type { LnsContext } from './lns.js';
 import type { PatternPool } from './master.js';
@@ -93,7 +93,6 @@ function heaviestOption(day: OfficerDay, weights: Float64Array): { option: numbe
 export async function diveByAssignments(model: RotaModel, lns: LnsContext, pool: PatternPool, pricer: Pricer, seconds: number, hooks: DiveHooks = {}): Promise<number[] | null> {
   const started = performance.now();
   const left = () => Math.min(lns.remaining(), seconds - (performance.now() - started) / 1000);
-  const { blocks } = pool.split;
   const fixed: ReadonlyMap<number, number> = hooks.fixed ?? new Map();
   const days = officerDays(model, pool).filter((d) => !fixed.has(d.block));
   // Each step gives an officer a new map of fixings, never changing one already set: a copy of
@@ -119,11 +118,7 @@ export async function diveByAssignments(model: RotaModel, lns: LnsContext, pool:
     if (round.masterValue! >= rootValue - SNAPSHOT_SLACK * Math.max(1, Math.abs(rootValue))) snapshot = new Map(fixings);
     lastValues = round.lpValues;
     steps++;
-    const weights = blocks.map((b) => new Float64Array(b.cols.length));
-    pool.patterns.forEach((p, k) => {
-      const w = patternWeight(pool, round.lpValues!, k);
-      if (w > 1e-9) p.values.forEach((v, i) => (weights[p.block][i] += w * v));
-    });
+    const weights = assignmentWeights(pool, round.lpValues);
     const open = days
       .filter((d) => !settled.has(d))
       .map((day) => ({ day, ...heaviestOption(day, weights[day.block]) }))

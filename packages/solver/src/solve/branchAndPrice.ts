@@ -3,7 +3,7 @@ import { generateColumns, type GenerationHooks } from './colgen.js';
 import { ensureRoster, officerDays, type OfficerDay } from './assignmentDive.js';
 import type { LnsContext } from './lns.js';
 import type { PatternPool } from './master.js';
-import { patternWeight, roundedChoice } from './masterChoice.js';
+import { assignmentWeights, roundedChoice } from './masterChoice.js';
 import type { Pricer } from './pricer.js';
 import type { AssignmentFixings } from './pricing.js';
 
@@ -26,7 +26,6 @@ const DECIDED = 1e-6;
 /** One open node: the assignments fixed on the way down from the root. */
 interface TreeNode {
   fixings: Map<number, ReadonlyMap<number, 0 | 1>>;
-  depth: number;
 }
 
 /**
@@ -57,9 +56,8 @@ export async function branchAndPrice(model: RotaModel, lns: LnsContext, pool: Pa
   const started = performance.now();
   const left = () => Math.min(lns.remaining(), seconds - (performance.now() - started) / 1000);
   const step = objectiveStep(model);
-  const { blocks } = pool.split;
   const days = officerDays(model, pool);
-  const stack: TreeNode[] = [{ fixings: new Map(), depth: 0 }];
+  const stack: TreeNode[] = [{ fixings: new Map() }];
   let nodes = 0;
   let pruned = 0;
   let lost = 0;
@@ -83,13 +81,9 @@ export async function branchAndPrice(model: RotaModel, lns: LnsContext, pool: Pa
       pruned++;
       continue;
     }
-    const weights = blocks.map((b) => new Float64Array(b.cols.length));
-    pool.patterns.forEach((p, k) => {
-      const w = patternWeight(pool, round.lpValues!, k);
-      if (w > 1e-9) p.values.forEach((v, i) => (weights[p.block][i] += w * v));
-    });
+    const weights = assignmentWeights(pool, round.lpValues);
     const open = unsettled(days, weights, node.fixings);
-    if (process.env.PATROLPLAN_TRACE) lns.log.push(`node ${nodes} depth ${node.depth}: master ${round.masterValue.toFixed(2)}, bound ${round.nodeBound?.toFixed(2) ?? '-'}, ${round.rounds} rounds, ${open.length} open, cutoff ${cutoff().toFixed(0)}`);
+    if (process.env.PATROLPLAN_TRACE) lns.log.push(`node ${nodes}, ${[...node.fixings.values()].reduce((n, f) => n + f.size, 0)} fixed: master ${round.masterValue.toFixed(2)}, bound ${round.nodeBound?.toFixed(2) ?? '-'}, ${round.rounds} rounds, ${open.length} open, cutoff ${cutoff().toFixed(0)}`);
     if (open.length === 0) {
       // Every assignment is whole: the LP's rosters are a rota (the master's own columns mended by the caller).
       await hooks.settle(roundedChoice(pool, round.lpValues), `branch-and-price node ${nodes}`);
@@ -105,7 +99,7 @@ export async function branchAndPrice(model: RotaModel, lns: LnsContext, pool: Pa
         pruned++;
         continue;
       }
-      stack.push({ fixings: new Map(node.fixings).set(surest.block, fixes), depth: node.depth + 1 });
+      stack.push({ fixings: new Map(node.fixings).set(surest.block, fixes) });
     }
   }
   return finish(lost > 0 ? 'incomplete' : 'exhausted');

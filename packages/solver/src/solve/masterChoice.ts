@@ -36,6 +36,16 @@ export function patternWeight(pool: PatternPool, lpValues: ArrayLike<number>, k:
   return k < lpValues.length - pool.split.masterCols.length ? lpValues[k] : 0;
 }
 
+/** Each block column's value in a master LP solution: its patterns' values weighted by the LP (per block, in column order). */
+export function assignmentWeights(pool: PatternPool, lpValues: ArrayLike<number>): Float64Array[] {
+  const weights = pool.split.blocks.map((b) => new Float64Array(b.cols.length));
+  pool.patterns.forEach((p, k) => {
+    const w = patternWeight(pool, lpValues, k);
+    if (w > 1e-9) p.values.forEach((v, i) => (weights[p.block][i] += w * v));
+  });
+  return weights;
+}
+
 /** Each officer's pattern with the largest weight in a master LP solution (the LP rounded). */
 export function roundedChoice(pool: PatternPool, lpValues: ArrayLike<number>): number[] {
   const best = pool.split.blocks.map(() => -1);
