@@ -1,7 +1,7 @@
 import type { Engine } from '../engines/index.js';
 import type { RotaModel } from '../model/rotaModel.js';
 import { BestResponse } from './bestResponse.js';
-import { branchAndPrice } from './branchAndPrice.js';
+import { branchAndPrice, objectiveStep } from './branchAndPrice.js';
 import { generateColumns } from './colgen.js';
 import { roundedChoice, solveIntegerMaster } from './masterChoice.js';
 import { decompose, type Decomposition } from './decompose.js';
@@ -11,6 +11,7 @@ import { solveUnderFixings } from './fixingsMip.js';
 import type { AssignmentFixings } from './pricing.js';
 import { improve, relGap, type LnsContext } from './lns.js';
 import { PatternPool } from './master.js';
+import { LandingRepair } from './landingRepair.js';
 import { Pricer, seedRoster } from './pricer.js';
 
 /**
@@ -28,15 +29,15 @@ export const PARTNER_MAX_BINARIES = 20_000;
 const NEAR_CONVERGENCE = 0.003;
 
 /**
- * Most of the time left that branch-and-price may take once generation has converged (then
- * neighbourhood dives). It replaced enumerating the rosters within the gap, which never
- * completed on Curtois 5–7 (a few thousand rosters an officer within 3 points of the bound) and
- * took 11–27 s of the minute. Measured at 60 s (one run each, noisy): Instance6 1950 proved in
- * 30 s once; otherwise 5: 1143–1145, 6: 1951–1954, 7: 1059–1061, as before.
+ * Most of the time left that branch-and-price may take to prove the incumbent (then
+ * fix-and-optimise). It replaced enumerating the rosters within the gap, which never completed
+ * on Curtois 5–7 and took 11–27 s of the minute. Run before the neighbourhood dives, its tree
+ * went 23–50 nodes deep in 20–28 s on Instance5–6 (200–270 assignments fractional throughout)
+ * and never reached an integral node; it proved Instance6's 1950 once in about seven runs.
  */
 const TREE_SHARE = 0.7;
 
-/** Most of the time left after the first dive that generation may take to converge (then proving). */
+/** Most of the time left after the first dive that generation may take to converge. */
 const CONVERGENCE_SHARE = 0.3;
 
 /**
@@ -56,6 +57,14 @@ const FIXINGS_MIP_SECONDS = 2;
 
 /** Seed of the partner's fix-and-optimise draws (the main search's is another). */
 const PARTNER_SEED = 0xbeef;
+
+/**
+ * Most seconds the compact model gets to mend one landing. Measured at 60 s in the tenth
+ * session (one run each, noisy): Instance5 gave 1143 (its optimum) in five of six runs with it
+ * and 1144–1156 in eight without (the ninth session had 1143 in three of five); it took dives'
+ * landings 1248 → 1147 on Instance5 and 1530 → 1431 on Instance8.
+ */
+const REPAIR_SECONDS = 3;
 
 /** Most seconds best responses polish one rota. */
 const POLISH_SECONDS = 3;
@@ -81,10 +90,11 @@ export function decomposable(split: Decomposition): boolean {
 /**
  * The second core's search: Dantzig–Wolfe column generation over officer rosters, then rotas
  * from it. Generation runs until nearly converged or `GENERATION_SHARE` of the time is gone; the
- * master LP rounded, then a dive, each mended by best responses; if generation was nearly
- * converged it goes on to convergence and branch-and-price searches below the LP (and can prove); the rest of the time
- * goes to neighbourhood dives around the incumbent, and once those stall, to fix-and-optimise on
- * the compact model. It posts the decomposition bound (usually far tighter than the
+ * master LP rounded, then a dive, each mended by best responses (and the compact model, where
+ * it lands above the incumbent); if generation was nearly converged it goes on to convergence.
+ * The rest of the time goes to neighbourhood dives around the incumbent; once those stall,
+ * branch-and-price proves the incumbent if one step is left to the converged bound, and
+ * fix-and-optimise on the compact model runs. It posts the decomposition bound (usually far tighter than the
  * compact LP) and every better rota; the main search's incumbents flow back in as rosters (and
  * are mended too), so each side starts from the other's best.
  */
@@ -93,6 +103,7 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
   const pricer = new Pricer(engine, split);
   const response = BestResponse.build(model, pool, pricer);
   const total = lns.remaining();
+  const repair = new LandingRepair(model, engine, lns, PARTNER_SEED + 1);
   // The tightest bound posted: once the incumbent meets it there is nothing left to search for.
   let bound = Infinity;
   const postBound = (b: number) => {
@@ -125,7 +136,14 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
   const settle = async (choice: number[], source: string) => {
     if (!response) return void (await improved(Math.min(5, lns.remaining()), choice));
     const point = pool.pointOfChoice(choice);
-    if (point) polish(point, source);
+    if (!point) return;
+    polish(point, source);
+    // A rota that lands above the incumbent is mended where it pays (see LandingRepair).
+    const best = lns.getBest()?.objective ?? -Infinity;
+    if (model.lp.objectiveOf(point) < best) {
+      const mended = await repair.mend(point, best, Math.min(REPAIR_SECONDS, lns.remaining()));
+      if (mended !== point) polish(mended, `${source} + repair`);
+    }
   };
   try {
     // Every officer's best roster under their own rules alone: the master is feasible from the
@@ -162,13 +180,17 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
     // The master LP is near-integral by now: rounded and mended, it is a good rota at once.
     if (round.lpValues) await settle(roundedChoice(pool, round.lpValues), 'rounded master + best responses');
     if (!proved()) await dive();
-    // Nearly converged: generation goes on to convergence, where branch-and-price can prove.
+    // Nearly converged: generation goes on to convergence (the bound branch-and-price needs).
+    let converged = round.converged;
     if (round.nearlyConverged) {
       const rest = await generateColumns(model, lns, pool, pricer, lns.remaining() * CONVERGENCE_SHARE, { betweenRounds: takeIncumbents, onBound: (b) => postBound(b) });
       if (rest.bound !== null) postBound(rest.bound);
-      if (rest.converged) await closeGap();
-    } else if (round.converged) await closeGap();
+      converged = rest.converged;
+    }
     const dives = proved() ? 'done' : await neighbourhoodDives(model, lns, pool, pricer, settle, takeIncumbents, proved);
+    // Branch-and-price proves rather than finds (no run found a rota with it): it gets the time
+    // only when a single step separates the incumbent from the converged bound.
+    if (converged && !proved() && bound - (lns.getBest()?.objective ?? -Infinity) < 2 * objectiveStep(model)) await closeGap();
     // The LP has nothing better near the incumbent: the compact model's neighbourhoods, side
     // by side with the main search's, with draws of their own.
     if (dives === 'stalled') await improve(model, engine, lns, { seed: PARTNER_SEED, betweenNeighbourhoods: takeIncumbents, onImproved: (values) => channel.postPoint(values) });
