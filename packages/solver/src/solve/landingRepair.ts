@@ -3,6 +3,7 @@ import type { RotaModel } from '../model/rotaModel.js';
 import { solveNeighbourhood, type LnsContext } from './lns.js';
 import { penaltyOfficers, penaltyWindow, prng } from './neighbourhoods.js';
 import { NeighbourhoodSizing } from './neighbourhoodSizing.js';
+import { GuardedSolver } from './guardedSolver.js';
 
 /**
  * Free binaries of the first repair neighbourhoods; sizing grows them while the engine closes
@@ -22,6 +23,7 @@ const MAX_HOOD_SECONDS = 1.5;
 export class LandingRepair {
   private readonly sizing: NeighbourhoodSizing;
   private readonly random: () => number;
+  private readonly guard = new GuardedSolver();
 
   constructor(
     private readonly model: RotaModel,
@@ -47,12 +49,16 @@ export class LandingRepair {
       const kind = this.sizing.pick(['days', 'officers'] as const, this.random);
       const hood = (kind === 'days' ? penaltyWindow : penaltyOfficers)(model, current, this.sizing.binaries(kind), this.random);
       if (!hood) break;
-      const run = await solveNeighbourhood(model, this.engine, lns, hood.free, current, Math.min(MAX_HOOD_SECONDS, this.sizing.seconds(kind), left()));
+      const run = await solveNeighbourhood(model, this.engine, lns, hood.free, current, Math.min(MAX_HOOD_SECONDS, this.sizing.seconds(kind), left()), this.guard);
       const value = run.values ? model.lp.objectiveOf(run.values) : -Infinity;
       if (process.env.PATROLPLAN_TRACE) lns.log.push(`repair ${hood.name} (${run.size} columns): ${run.status} ${run.seconds.toFixed(2)} s, ${objective.toFixed(1)} → ${value.toFixed(1)}`);
       this.sizing.record(kind, { ...run, gain: Math.max(0, value - objective) });
       if (value > objective + 1e-9) [current, objective] = [run.values!, value];
     }
     return current;
+  }
+
+  dispose(): void {
+    this.guard.dispose();
   }
 }

@@ -4,6 +4,7 @@ import { elasticRows, neighbourhoodKinds, penaltyOfficers, penaltyWindow, pickNe
 import { NeighbourhoodSizing } from './neighbourhoodSizing.js';
 import { betweenTasks } from './partnerThread.js';
 import { extractSubModel, mergeSubPoint } from './submodel.js';
+import { GuardedSolver } from './guardedSolver.js';
 
 /** Free binaries per LNS neighbourhood at the start; adapts to how sub-solves go. */
 const START_NEIGHBOURHOOD_BINARIES = 1200;
@@ -42,9 +43,14 @@ const assignSet = (model: RotaModel) => {
  * Solve one neighbourhood: the free columns are cut out with what they touch (see
  * extractSubModel), the rest stays at `base`; returns the merged full point.
  */
-export async function solveNeighbourhood(model: RotaModel, engine: Engine, lns: LnsContext, free: Iterable<number>, base: Float64Array, seconds: number) {
+export async function solveNeighbourhood(model: RotaModel, engine: Engine, lns: LnsContext, free: Iterable<number>, base: Float64Array, seconds: number, guard?: GuardedSolver) {
   const assigns = assignSet(model);
   const sub = extractSubModel(model.lp, free, (v) => !assigns.has(v), base);
+  if (guard && engine.name === 'highs') {
+    const start = Float64Array.from(sub.cols, (c) => base[c]);
+    const run = await guard.run(sub.lp, { timeLimitSeconds: seconds, gapTolerance: lns.tolerance, start, shouldStop: lns.stop, onTick: lns.tick });
+    return { values: run.values ? mergeSubPoint(base, sub, run.values) : null, status: run.status, seconds: run.seconds, size: sub.cols.length };
+  }
   const session = await engine.open(sub.lp);
   try {
     const start = Float64Array.from(sub.cols, (c) => base[c]);
@@ -130,6 +136,9 @@ export async function improve(model: RotaModel, engine: Engine, lns: LnsContext,
   if (assignSet(model).size === 0) return;
   const elastic = elasticRows(model);
   const kinds = neighbourhoodKinds(officerFocus);
+  // Sub-solves on a thread of their own: one HiGHS overrun must not hang the whole search.
+  const guard = engine.name === 'highs' ? new GuardedSolver() : undefined;
+  try {
   for (let iteration = 0; lns.remaining() > 0.5 && !lns.stop(); iteration++) {
     // The other thread's rotas arrive as messages: let them in before each neighbourhood.
     await (hooks.betweenNeighbourhoods ?? betweenTasks)();
@@ -144,7 +153,7 @@ export async function improve(model: RotaModel, engine: Engine, lns: LnsContext,
     const aimed = aimedAt && (aims.get(kind) ?? 0) % 2 === 1 ? aimedAt(model, best.values, sizing.binaries(kind), random) : null;
     aims.set(kind, (aims.get(kind) ?? 0) + 1);
     const hood = repair ?? aimed ?? pickNeighbourhood(model, kind, sizing.binaries(kind), random);
-    const run = await solveNeighbourhood(model, engine, lns, hood.free, best.values, Math.min(lns.remaining(), sizing.seconds(hood.kind)));
+    const run = await solveNeighbourhood(model, engine, lns, hood.free, best.values, Math.min(lns.remaining(), sizing.seconds(hood.kind)), guard);
     const accepted = lns.accept(run.values, `lns ${hood.name}`);
     if (accepted) {
       improved++;
@@ -153,7 +162,10 @@ export async function improve(model: RotaModel, engine: Engine, lns: LnsContext,
     if (process.env.PATROLPLAN_TRACE) lns.log.push(`${hood.name} (${run.size} columns): ${run.status} ${run.seconds.toFixed(1)} s → ${lns.getBest()?.objective.toFixed(1)}`);
     sizing.record(hood.kind, { ...run, gain: accepted ? lns.getBest()!.objective - best.objective : 0 });
   }
-  lns.log.push(`fix-and-optimise: ${improved} improving neighbourhoods`);
+  } finally {
+    guard?.dispose();
+  }
+  lns.log.push(`fix-and-optimise: ${improved} improving neighbourhoods${guard ? `, ${guard.kills} sub-solves killed` : ''}`);
 }
 
 /** Traces stamp each line with wall-clock seconds, so two threads' logs line up. */

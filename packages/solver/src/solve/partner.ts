@@ -195,6 +195,7 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
     // by side with the main search's, with draws of their own.
     if (dives === 'stalled') await improve(model, engine, lns, { seed: PARTNER_SEED, betweenNeighbourhoods: takeIncumbents, onImproved: (values) => channel.postPoint(values) });
   } finally {
+    repair.dispose();
     pricer.dispose();
   }
 }
