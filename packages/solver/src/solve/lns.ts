@@ -1,4 +1,5 @@
-import type { Engine } from '../engines/index.js';
+import type { Engine, RunOptions } from '../engines/index.js';
+import type { LinearModel } from '../model/linear.js';
 import type { RotaModel } from '../model/rotaModel.js';
 import { elasticRows, neighbourhoodKinds, penaltyOfficers, penaltyWindow, pickNeighbourhood, prng, repairNeighbourhood, type NeighbourhoodKind } from './neighbourhoods.js';
 import { NeighbourhoodSizing } from './neighbourhoodSizing.js';
@@ -41,21 +42,22 @@ const assignSet = (model: RotaModel) => {
 
 /**
  * Solve one neighbourhood: the free columns are cut out with what they touch (see
- * extractSubModel), the rest stays at `base`; returns the merged full point.
+ * extractSubModel), the rest stays at `base`; returns the merged full point. With a `guard`
+ * (HiGHS only) the sub-model is solved on the guard's thread, which is killed if it overruns.
  */
 export async function solveNeighbourhood(model: RotaModel, engine: Engine, lns: LnsContext, free: Iterable<number>, base: Float64Array, seconds: number, guard?: GuardedSolver) {
   const assigns = assignSet(model);
   const sub = extractSubModel(model.lp, free, (v) => !assigns.has(v), base);
-  if (guard && engine.name === 'highs') {
-    const start = Float64Array.from(sub.cols, (c) => base[c]);
-    const run = await guard.run(sub.lp, { timeLimitSeconds: seconds, gapTolerance: lns.tolerance, start, shouldStop: lns.stop, onTick: lns.tick });
-    return { values: run.values ? mergeSubPoint(base, sub, run.values) : null, status: run.status, seconds: run.seconds, size: sub.cols.length };
-  }
-  const session = await engine.open(sub.lp);
+  const options = { timeLimitSeconds: seconds, gapTolerance: lns.tolerance, start: Float64Array.from(sub.cols, (c) => base[c]), shouldStop: lns.stop, onTick: lns.tick };
+  const run = guard && engine.name === 'highs' ? await guard.run(sub.lp, options) : await runHere(engine, sub.lp, options);
+  return { values: run.values ? mergeSubPoint(base, sub, run.values) : null, status: run.status, seconds: run.seconds, size: sub.cols.length };
+}
+
+/** One run in this thread (it blocks the thread until the engine returns). */
+async function runHere(engine: Engine, lp: LinearModel, options: RunOptions) {
+  const session = await engine.open(lp);
   try {
-    const start = Float64Array.from(sub.cols, (c) => base[c]);
-    const run = session.run({ timeLimitSeconds: seconds, gapTolerance: lns.tolerance, start, shouldStop: lns.stop, onTick: lns.tick });
-    return { values: run.values ? mergeSubPoint(base, sub, run.values) : null, status: run.status, seconds: run.seconds, size: sub.cols.length };
+    return session.run(options);
   } finally {
     session.dispose();
   }
@@ -139,29 +141,29 @@ export async function improve(model: RotaModel, engine: Engine, lns: LnsContext,
   // Sub-solves on a thread of their own: one HiGHS overrun must not hang the whole search.
   const guard = engine.name === 'highs' ? new GuardedSolver() : undefined;
   try {
-  for (let iteration = 0; lns.remaining() > 0.5 && !lns.stop(); iteration++) {
-    // The other thread's rotas arrive as messages: let them in before each neighbourhood.
-    await (hooks.betweenNeighbourhoods ?? betweenTasks)();
-    const best = lns.getBest();
-    if (!best) return;
-    if ((relGap(lns.getBound(), best.objective) ?? 1) <= lns.tolerance) break;
-    // While the incumbent breaks a hard rule, every other neighbourhood goes after the breach.
-    const repair = iteration % 2 === 0 ? repairNeighbourhood(model, elastic, best.values, sizing.binaries('repair'), random) : null;
-    const kind = sizing.pick(kinds, random);
-    // Every other day window and officer group is drawn around a penalty the incumbent pays.
-    const aimedAt = kind === 'days' ? penaltyWindow : kind === 'officers' ? penaltyOfficers : null;
-    const aimed = aimedAt && (aims.get(kind) ?? 0) % 2 === 1 ? aimedAt(model, best.values, sizing.binaries(kind), random) : null;
-    aims.set(kind, (aims.get(kind) ?? 0) + 1);
-    const hood = repair ?? aimed ?? pickNeighbourhood(model, kind, sizing.binaries(kind), random);
-    const run = await solveNeighbourhood(model, engine, lns, hood.free, best.values, Math.min(lns.remaining(), sizing.seconds(hood.kind)), guard);
-    const accepted = lns.accept(run.values, `lns ${hood.name}`);
-    if (accepted) {
-      improved++;
-      hooks.onImproved?.(run.values!);
+    for (let iteration = 0; lns.remaining() > 0.5 && !lns.stop(); iteration++) {
+      // The other thread's rotas arrive as messages: let them in before each neighbourhood.
+      await (hooks.betweenNeighbourhoods ?? betweenTasks)();
+      const best = lns.getBest();
+      if (!best) return;
+      if ((relGap(lns.getBound(), best.objective) ?? 1) <= lns.tolerance) break;
+      // While the incumbent breaks a hard rule, every other neighbourhood goes after the breach.
+      const repair = iteration % 2 === 0 ? repairNeighbourhood(model, elastic, best.values, sizing.binaries('repair'), random) : null;
+      const kind = sizing.pick(kinds, random);
+      // Every other day window and officer group is drawn around a penalty the incumbent pays.
+      const aimedAt = kind === 'days' ? penaltyWindow : kind === 'officers' ? penaltyOfficers : null;
+      const aimed = aimedAt && (aims.get(kind) ?? 0) % 2 === 1 ? aimedAt(model, best.values, sizing.binaries(kind), random) : null;
+      aims.set(kind, (aims.get(kind) ?? 0) + 1);
+      const hood = repair ?? aimed ?? pickNeighbourhood(model, kind, sizing.binaries(kind), random);
+      const run = await solveNeighbourhood(model, engine, lns, hood.free, best.values, Math.min(lns.remaining(), sizing.seconds(hood.kind)), guard);
+      const accepted = lns.accept(run.values, `lns ${hood.name}`);
+      if (accepted) {
+        improved++;
+        hooks.onImproved?.(run.values!);
+      }
+      if (process.env.PATROLPLAN_TRACE) lns.log.push(`${hood.name} (${run.size} columns): ${run.status} ${run.seconds.toFixed(1)} s → ${lns.getBest()?.objective.toFixed(1)}`);
+      sizing.record(hood.kind, { ...run, gain: accepted ? lns.getBest()!.objective - best.objective : 0 });
     }
-    if (process.env.PATROLPLAN_TRACE) lns.log.push(`${hood.name} (${run.size} columns): ${run.status} ${run.seconds.toFixed(1)} s → ${lns.getBest()?.objective.toFixed(1)}`);
-    sizing.record(hood.kind, { ...run, gain: accepted ? lns.getBest()!.objective - best.objective : 0 });
-  }
   } finally {
     guard?.dispose();
   }
