@@ -1,6 +1,13 @@
 import type { ScenarioContext } from '../domain/context.js';
 import { LinearModel, type RowOrigin, type Term } from './linear.js';
 
+/** One assignment variable: officer `officerId` works shift `shiftId`. */
+export interface AssignEntry {
+  readonly officerId: string;
+  readonly shiftId: string;
+  readonly variable: number;
+}
+
 /**
  * The rota MIP under construction: core variables plus helpers rules use to add their rows and
  * objective terms. Core variables:
@@ -123,10 +130,16 @@ export class RotaModel {
     this.lp.fix(this.assign(officerId, shiftId), 0);
   }
 
-  /** All assignment variables, for engines and neighbourhoods. */
-  assignEntries(): { officerId: string; shiftId: string; variable: number }[] {
+  private entries: readonly AssignEntry[] | null = null;
+
+  /**
+   * All assignment variables, for engines and neighbourhoods. Listed once: every assignment is
+   * created in the constructor, and neighbourhoods are drawn many times a second.
+   */
+  assignEntries(): readonly AssignEntry[] {
+    if (this.entries) return this.entries;
     const shiftIds = [...this.shiftPos.keys()];
-    return [...this.officerPos].flatMap(([officerId, o]) => shiftIds.map((shiftId, k) => ({ officerId, shiftId, variable: this.assignVars[o * this.stride + k] })));
+    return (this.entries = [...this.officerPos].flatMap(([officerId, o]) => shiftIds.map((shiftId, k) => ({ officerId, shiftId, variable: this.assignVars[o * this.stride + k] }))));
   }
 
   deployEntries(): { hotspotId: string; shiftId: string; variable: number }[] {

@@ -47,6 +47,8 @@ export class GuardedSolver {
     const id = this.nextId++;
     const started = performance.now();
     const { shouldStop, onTick, ...engineOptions } = options;
+    // A run that ended without the engine's answer: no rota, no bound.
+    const unanswered = (status: 'timeLimit' | 'error', message?: string): EngineRun => ({ status, values: null, objective: null, bound: null, seconds: (performance.now() - started) / 1000, message });
     return new Promise<EngineRun>((resolve) => {
       const finish = (run: EngineRun) => {
         clearInterval(poll);
@@ -58,14 +60,14 @@ export class GuardedSolver {
         this.kills++;
         if (this.worker === worker) this.worker = null;
         void worker.terminate();
-        finish({ status: 'timeLimit', values: null, objective: null, bound: null, seconds: (performance.now() - started) / 1000 });
+        finish(unanswered('timeLimit'));
       };
       const onMessage = (message: { id: number; run: EngineRun }) => {
         if (message.id === id) finish(message.run);
       };
       const onError = (error: Error) => {
         if (this.worker === worker) this.worker = null;
-        finish({ status: 'error', values: null, objective: null, bound: null, seconds: (performance.now() - started) / 1000, message: error.message });
+        finish(unanswered('error', error.message));
       };
       const poll = setInterval(() => {
         onTick?.();

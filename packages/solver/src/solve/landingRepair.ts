@@ -1,6 +1,6 @@
 import type { Engine } from '../engines/index.js';
 import type { RotaModel } from '../model/rotaModel.js';
-import { solveNeighbourhood, type LnsContext } from './lns.js';
+import { neighbourhoodCap, solveNeighbourhood, type LnsContext } from './lns.js';
 import { penaltyOfficers, penaltyWindow, prng } from './neighbourhoods.js';
 import { NeighbourhoodSizing } from './neighbourhoodSizing.js';
 import { GuardedSolver } from './guardedSolver.js';
@@ -31,7 +31,7 @@ export class LandingRepair {
     private readonly lns: LnsContext,
     seed: number,
   ) {
-    this.sizing = new NeighbourhoodSizing(FIRST_BINARIES, Math.max(50, Math.floor(model.assignEntries().length * 0.4)));
+    this.sizing = new NeighbourhoodSizing(FIRST_BINARIES, neighbourhoodCap(model));
     this.random = prng(seed);
   }
 

@@ -73,6 +73,9 @@ export async function pointFor(model: RotaModel, engine: Engine, lns: LnsContext
   return (await solveNeighbourhood(model, engine, lns, others, base, Math.max(1, lns.remaining()))).values;
 }
 
+/** Most free binaries a neighbourhood gets: one of most of the model is a restart, not a neighbourhood. */
+export const neighbourhoodCap = (model: RotaModel) => Math.max(50, Math.floor(assignSet(model).size * 0.4));
+
 /** Per-officer floors (minimum hours or runs) cannot be met a few days at a time. */
 export const hasOfficerFloors = (model: RotaModel) =>
   model.ctx.officers.some((o) => (o.limits?.minTotalMinutes ?? 0) > 0 || (model.ctx.limit(o, 'minConsecutiveWorkingDays') ?? 1) > 1);
@@ -127,8 +130,7 @@ export interface ImproveHooks {
  */
 export async function improve(model: RotaModel, engine: Engine, lns: LnsContext, hooks: ImproveHooks = {}): Promise<void> {
   const random = prng(hooks.seed ?? 0x5eed);
-  // A neighbourhood of most of the model is a restart, not a neighbourhood.
-  const cap = Math.max(50, Math.floor(assignSet(model).size * 0.4));
+  const cap = neighbourhoodCap(model);
   const officerFocus = hasOfficerFloors(model);
   // With per-officer floors, start from three officers' rosters and let timing grow it.
   const first = Math.min(officerFocus ? 3 * model.ctx.shifts.length : START_NEIGHBOURHOOD_BINARIES, cap);

@@ -62,7 +62,7 @@ function officerGroup(model: RotaModel, order: string[], budget: number, kind: N
   const { ctx } = model;
   const count = Math.max(2, Math.min(ctx.officers.length, Math.floor(budget / ctx.shifts.length)));
   const chosen = new Set(order.slice(0, count));
-  return { name: `${chosen.size} officers${aim}`, kind, free: new Set(entriesOf(model).filter((e) => chosen.has(e.officerId)).map((e) => e.variable)) };
+  return { name: `${chosen.size} officers${aim}`, kind, free: new Set(model.assignEntries().filter((e) => chosen.has(e.officerId)).map((e) => e.variable)) };
 }
 
 /** Days in a whole-team window of about `budget` free binaries (at least three). */
@@ -75,7 +75,7 @@ function windowDays(model: RotaModel, budget: number): number {
 /** Every officer over `width` days from day `from`. */
 function dayWindow(model: RotaModel, from: number, width: number): Neighbourhood {
   const days = new Set(model.ctx.shifts.filter((s) => s.dayIndex >= from && s.dayIndex < from + width).map((s) => s.id));
-  return { name: `days ${from}–${from + width - 1}`, kind: 'days', free: new Set(entriesOf(model).filter((e) => days.has(e.shiftId)).map((e) => e.variable)) };
+  return { name: `days ${from}–${from + width - 1}`, kind: 'days', free: new Set(model.assignEntries().filter((e) => days.has(e.shiftId)).map((e) => e.variable)) };
 }
 
 /** Most days a penalty's rows may span and still be placed on a day (cover: one; hours over the horizon: not placed). */
@@ -83,19 +83,11 @@ const PLACEABLE_SPAN_DAYS = 3;
 
 const placedPenalties = new WeakMap<RotaModel, Map<number, number>>();
 const owners = new WeakMap<RotaModel, Map<number, string>>();
-const entryLists = new WeakMap<RotaModel, ReturnType<RotaModel['assignEntries']>>();
-
-/** The model's assignment entries, listed once per model (models do not change shape after build). */
-function entriesOf(model: RotaModel): ReturnType<RotaModel['assignEntries']> {
-  let entries = entryLists.get(model);
-  if (!entries) entryLists.set(model, (entries = model.assignEntries()));
-  return entries;
-}
 
 /** Each assignment column's officer, built once per model (neighbourhoods are drawn many times a second). */
 function ownerOf(model: RotaModel): Map<number, string> {
   let owner = owners.get(model);
-  if (!owner) owners.set(model, (owner = new Map(entriesOf(model).map((e) => [e.variable, e.officerId]))));
+  if (!owner) owners.set(model, (owner = new Map(model.assignEntries().map((e) => [e.variable, e.officerId]))));
   return owner;
 }
 
@@ -107,7 +99,7 @@ function penaltyDays(model: RotaModel): Map<number, number> {
   let placed = placedPenalties.get(model);
   if (placed) return placed;
   placed = new Map();
-  const dayOf = new Map(entriesOf(model).map((e) => [e.variable, model.ctx.shiftById.get(e.shiftId)!.dayIndex]));
+  const dayOf = new Map(model.assignEntries().map((e) => [e.variable, model.ctx.shiftById.get(e.shiftId)!.dayIndex]));
   const byColumn = rowsByColumn(model.lp);
   model.lp.cost.forEach((cost, c) => {
     if (cost >= 0 || dayOf.has(c)) return;
@@ -199,7 +191,7 @@ export function repairNeighbourhood(model: RotaModel, rows: ReturnType<typeof el
   if (breached.length === 0) return null;
   const row = breached[Math.floor(random() * breached.length)];
   const officers = new Set(row.vars.map((v) => owner.get(v)).filter((o): o is string => o !== undefined));
-  const entries = entriesOf(model).filter((e) => officers.has(e.officerId));
+  const entries = model.assignEntries().filter((e) => officers.has(e.officerId));
   const free = entries.length <= budget * 2 ? entries : entries.filter(() => random() < (budget * 2) / entries.length);
   return { name: `repair ${officers.size} officers`, kind: 'repair', free: new Set(free.map((e) => e.variable)) };
 }
