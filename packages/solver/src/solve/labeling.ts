@@ -1,7 +1,7 @@
 import type { LinearModel } from '../model/linear.js';
 import { CompletionBounds, type PreparedBounds } from './labelingBound.js';
 import { EPS, planLabeling, type LabelingPlan, type PlannedRow } from './labelingPlan.js';
-import { diverseBest, undominated, type Label, type Trail } from './labelingPrune.js';
+import { diverseBest, LabelStore, undominated, type Trail } from './labelingPrune.js';
 import type { Slack } from './labelingRows.js';
 
 export { columnStages } from './labelingRows.js';
@@ -69,8 +69,12 @@ export class RosterLabeling {
   /** Rows with an elastic minimum (their slack makes up the lower side), for `pace`. */
   private readonly minima: (PlannedRow & { slack: Slack })[];
 
+  /** The current and the next stage's labels, reused across stages and solves. */
+  private readonly stores: [LabelStore, LabelStore];
+
   private constructor(private readonly plan: LabelingPlan) {
     this.bounds = new CompletionBounds(plan);
+    this.stores = [new LabelStore(plan.slots), new LabelStore(plan.slots)];
     this.minima = plan.rows.filter((r): r is PlannedRow & { slack: Slack } => r.slack !== null && r.slack.coef > 0 && r.lower > -Infinity);
   }
 
@@ -96,20 +100,29 @@ export class RosterLabeling {
   }
 
   private walk(prepared: PreparedBounds, costs: ArrayLike<number>, cutoff: number, limit: number, deadline: number | undefined, keep: number, pace = false): LabelingResult {
-    const { stages, constants } = this.plan;
+    const { stages, constants, slots } = this.plan;
     const fixedCost = constants.cols.reduce((sum, j, k) => sum + costs[j] * constants.values[k], 0);
-    const start = constants.cols.length > 0 ? { ...constants, prev: null } : null;
-    let labels: Label[] = [{ cost: fixedCost, promise: Infinity, sums: new Float64Array(this.plan.slots), trail: start, move: -1 }];
+    let labels = this.stores[0];
+    let grown = this.stores[1];
+    labels.clear();
+    labels.reserve();
+    labels.cost[0] = fixedCost;
+    labels.promise[0] = Infinity;
+    labels.move[0] = -1;
+    labels.trail[0] = constants.cols.length > 0 ? { ...constants, prev: null } : null;
+    labels.sums.fill(0, 0, slots);
+    labels.size = 1;
     let exact = true;
     let peakLabels = 1;
-    for (let s = 0; s < stages.length && labels.length > 0; s++) {
+    for (let s = 0; s < stages.length && labels.size > 0; s++) {
       const { moves, rows, deltas, touched, directions } = stages[s];
       const values = prepared.moveValues[s];
       const after = prepared.suffix[s + 1];
-      const next: Label[] = [];
-      for (const label of labels) {
+      grown.clear();
+      for (let i = 0; i < labels.size; i++) {
+        const from = i * slots;
         for (const m of prepared.moveOrder[s]) {
-          const cost = label.cost + values[m];
+          const cost = labels.cost[i] + values[m];
           // Moves come best first: once one cannot beat the cutoff, none after it can.
           if (cost + after <= cutoff + EPS) break;
           const delta = deltas[m];
@@ -118,19 +131,22 @@ export class RosterLabeling {
           for (let t = 0; t < check.length && ok; t++) {
             const k = check[t];
             const e = rows[k];
-            const sum = (e.opens ? 0 : label.sums[e.slot]) + delta[k];
+            const sum = (e.opens ? 0 : labels.sums[from + e.slot]) + delta[k];
             // A side the row's slack can make up is no reason to drop the label.
             ok = (sum + e.restMin <= e.upper + EPS || (e.slack !== null && e.slack.coef < 0)) && (sum + e.restMax >= e.lower - EPS || (e.slack !== null && e.slack.coef > 0));
           }
           if (!ok) continue;
-          const sums = label.sums.slice();
+          const j = grown.reserve();
+          const to = j * slots;
+          const sums = grown.sums;
+          for (let k = 0; k < slots; k++) sums[to + k] = labels.sums[from + k];
           let paid = cost;
-          let trail: Trail | null = moves[m].cols.length > 0 ? { cols: moves[m].cols, values: moves[m].values, prev: label.trail } : label.trail;
+          let trail: Trail | null = moves[m].cols.length > 0 ? { cols: moves[m].cols, values: moves[m].values, prev: labels.trail[i] } : labels.trail[i];
           for (let t = 0; t < check.length; t++) {
             const k = check[t];
             const e = rows[k];
-            const sum = (e.opens ? 0 : sums[e.slot]) + delta[k];
-            sums[e.slot] = e.closes ? 0 : sum;
+            const sum = (e.opens ? 0 : sums[to + e.slot]) + delta[k];
+            sums[to + e.slot] = e.closes ? 0 : sum;
             if (!e.closes || !e.slack) continue;
             const amount = Math.max(0, (e.slack.coef > 0 ? e.lower - sum : sum - e.upper) / Math.abs(e.slack.coef));
             if (amount <= EPS) continue;
@@ -138,40 +154,51 @@ export class RosterLabeling {
             trail = { cols: [e.slack.col], values: [amount], prev: trail };
           }
           if (paid + after <= cutoff + EPS) continue;
-          next.push({ cost: paid, promise: Infinity, sums, trail, move: m });
+          grown.cost[j] = paid;
+          grown.move[j] = m;
+          grown.trail[j] = trail;
+          grown.size++;
         }
       }
       // The capacity-aware bound drops labels that cannot beat the cutoff any more.
-      for (const label of next) label.promise = label.cost + this.bounds.bound(prepared, s + 1, label.sums) - (pace ? this.behindPace(costs, s, label.sums) : 0);
-      labels = next.filter((label) => label.promise > cutoff + EPS);
-      labels = undominated(labels, directions);
-      const cap = deadline !== undefined && performance.now() > deadline ? Math.min(limit, BEAM_WIDTH) : limit;
-      if (labels.length > cap) {
-        exact = false;
-        labels = diverseBest(labels, cap);
+      let chosen: number[] = [];
+      for (let j = 0; j < grown.size; j++) {
+        const promise = grown.cost[j] + this.bounds.bound(prepared, s + 1, grown.sums, j * slots) - (pace ? this.behindPace(costs, s, grown.sums, j * slots) : 0);
+        grown.promise[j] = promise;
+        if (promise > cutoff + EPS) chosen.push(j);
       }
-      peakLabels = Math.max(peakLabels, labels.length);
+      chosen = undominated(grown, chosen, directions);
+      const cap = deadline !== undefined && performance.now() > deadline ? Math.min(limit, BEAM_WIDTH) : limit;
+      if (chosen.length > cap) {
+        exact = false;
+        chosen = diverseBest(grown, chosen, cap);
+      }
+      [labels, grown] = [grown, labels];
+      grown.clear();
+      for (const j of chosen) grown.copyFrom(labels, j);
+      [labels, grown] = [grown, labels];
+      peakLabels = Math.max(peakLabels, labels.size);
     }
-    labels.sort((a, b) => b.cost - a.cost);
-    const rosters = labels.slice(0, keep).map((label) => ({ values: this.valuesOf(label), objective: label.cost }));
+    const order = Array.from({ length: labels.size }, (_, i) => i).sort((a, b) => labels.cost[b] - labels.cost[a] || a - b);
+    const rosters = order.slice(0, keep).map((i) => ({ values: this.valuesOf(labels.trail[i]), objective: labels.cost[i] }));
     return { rosters, exact, peakLabels };
   }
 
   /** What the elastic minima still open after stage s would charge for falling behind pro rata. */
-  private behindPace(costs: ArrayLike<number>, s: number, sums: Float64Array): number {
+  private behindPace(costs: ArrayLike<number>, s: number, sums: Float64Array, at: number): number {
     const progress = (s + 1) / this.plan.stages.length;
     let owed = 0;
     for (const row of this.minima) {
       if (row.lastStage <= s) continue;
-      const sum = row.firstStage <= s ? sums[row.slot] : 0;
+      const sum = row.firstStage <= s ? sums[at + row.slot] : 0;
       owed += (-costs[row.slack.col] * Math.max(0, row.lower * Math.min(PACE_CEILING, progress * PACE_AHEAD) - sum)) / row.slack.coef;
     }
     return owed;
   }
 
-  private valuesOf(label: Label): Float64Array {
+  private valuesOf(trail: Trail | null): Float64Array {
     const values = new Float64Array(this.plan.columns);
-    for (let t = label.trail; t; t = t.prev) t.cols.forEach((j, k) => (values[j] = t!.values[k]));
+    for (let t = trail; t; t = t.prev) t.cols.forEach((j, k) => (values[j] = t!.values[k]));
     return values;
   }
 }

@@ -68,13 +68,13 @@ export class CompletionBounds {
     return { moveValues, moveOrder, suffix, tables };
   }
 
-  /** Most stages `next`.. can add to a label whose open row sums are `sums`. */
-  bound(prepared: PreparedBounds, next: number, sums: Float64Array): number {
+  /** Most stages `next`.. can add to a label whose open row sums start at `at` in `sums`. */
+  bound(prepared: PreparedBounds, next: number, sums: Float64Array, at: number): number {
     let best = prepared.suffix[next];
     for (let k = 0; k < prepared.tables.length; k++) {
       const c = this.built![k];
       if (c.row.lastStage < next) continue;
-      const used = c.row.firstStage < next ? sums[c.row.slot] : 0;
+      const used = c.row.firstStage < next ? sums[at + c.row.slot] : 0;
       const left = Math.floor((c.row.upper - used) / c.unit + EPS);
       best = Math.min(best, left < 0 ? -Infinity : prepared.tables[k][next * (c.cap + 1) + Math.min(left, c.cap)]);
     }
