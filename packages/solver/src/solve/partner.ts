@@ -37,6 +37,16 @@ const NEAR_CONVERGENCE = 0.003;
  */
 const TREE_SHARE = 0.7;
 
+/**
+ * Branch-and-price runs once the neighbourhood dives stall, if the incumbent is less than this
+ * many objective steps above the converged bound. With slow pricing it only ever proved (one step
+ * left, Instance6 in one run of seven). With pricing 4x faster (eleventh session) it finds too:
+ * Instance6 at 1951 over a bound of 1949 found 1950 at node 31 and node 9 in two runs, and
+ * proved it in 45 s in the second (allowed 6 steps); Instance7 (bound 1054.1, incumbent 1060)
+ * ran 30 nodes in 11 s without finding.
+ */
+const TREE_STEPS = 3;
+
 /** Most of the time left after the first dive that generation may take to converge. */
 const CONVERGENCE_SHARE = 0.3;
 
@@ -52,8 +62,13 @@ const CONVERGENCE_SHARE = 0.3;
  */
 const GENERATION_SHARE = 0.4;
 
-/** Most seconds the engine gets to complete a dive's fixings on the compact model. */
-const FIXINGS_MIP_SECONDS = 2;
+/**
+ * Most seconds the engine gets to complete a dive's fixings on the compact model. Measured at
+ * 60 s in the eleventh session (pricing 4x faster than before): with 4 instead of 2, Instance8
+ * 1330, 1317, 1319 (1316–1326 in three of five runs with 2, else 1404–1505), Instance7 1059,
+ * 1058 (1060–1063 with 2), Instance12 4083, 4117, 4173 (4066–4280).
+ */
+const FIXINGS_MIP_SECONDS = 4;
 
 /** Seed of the partner's fix-and-optimise draws (the main search's is another). */
 const PARTNER_SEED = 0xbeef;
@@ -93,7 +108,7 @@ export function decomposable(split: Decomposition): boolean {
  * master LP rounded, then a dive, each mended by best responses (and the compact model, where
  * it lands above the incumbent); if generation was nearly converged it goes on to convergence.
  * The rest of the time goes to neighbourhood dives around the incumbent; once those stall,
- * branch-and-price proves the incumbent if one step is left to the converged bound, and
+ * branch-and-price searches below the converged LP if few steps are left to its bound, and
  * fix-and-optimise on the compact model runs. It posts the decomposition bound (usually far tighter than the
  * compact LP) and every better rota; the main search's incumbents flow back in as rosters (and
  * are mended too), so each side starts from the other's best.
@@ -188,9 +203,9 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
       converged = rest.converged;
     }
     const dives = proved() ? 'done' : await neighbourhoodDives(model, lns, pool, pricer, settle, takeIncumbents, proved);
-    // Branch-and-price proves rather than finds (no run found a rota with it): it gets the time
-    // only when a single step separates the incumbent from the converged bound.
-    if (converged && !proved() && bound - (lns.getBest()?.objective ?? -Infinity) < 2 * objectiveStep(model)) await closeGap();
+    // Branch-and-price gets the time only when few steps separate the incumbent from the
+    // converged bound (see TREE_STEPS).
+    if (converged && !proved() && bound - (lns.getBest()?.objective ?? -Infinity) < TREE_STEPS * objectiveStep(model)) await closeGap();
     // The LP has nothing better near the incumbent: the compact model's neighbourhoods, side
     // by side with the main search's, with draws of their own.
     if (dives === 'stalled') await improve(model, engine, lns, { seed: PARTNER_SEED, betweenNeighbourhoods: takeIncumbents, onImproved: (values) => channel.postPoint(values) });
