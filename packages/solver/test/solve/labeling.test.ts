@@ -90,6 +90,44 @@ describe('roster labeling', () => {
     expect(lp.check(paced.rosters[0].values).maxViolation).toBeLessThanOrEqual(1e-9);
   });
 
+  it('pairs a minimum and a maximum over the same hours and still finds the best roster exactly', () => {
+    // Ten days, an 8-hour or a 6-hour shift or none each day, 40 to 56 hours in all as two
+    // one-sided rows over the same terms (compared by equality, not one by one), and three
+    // days' work in any four at most: hundreds of labels a day, so the label store grows.
+    const lp = new LinearModel();
+    const days = Array.from({ length: 10 }, (_, d) => d);
+    const long = days.map((d) => lp.addVar(`long${d}`, { type: 'binary' }));
+    const short = days.map((d) => lp.addVar(`short${d}`, { type: 'binary' }));
+    const hours = days.flatMap((d) => [[long[d], 8], [short[d], 6]] as [number, number][]);
+    for (const d of days) lp.addRow(`one${d}`, [[long[d], 1], [short[d], 1]], -Infinity, 1);
+    for (const d of days.slice(0, 7)) lp.addRow(`run${d}`, [d, d + 1, d + 2, d + 3].flatMap((e) => [[long[e], 1], [short[e], 1]] as [number, number][]), -Infinity, 3);
+    lp.addRow('minHours', hours, 40, Infinity);
+    lp.addRow('maxHours', hours, -Infinity, 56);
+    const labeling = RosterLabeling.build(lp, [...days, ...days])!;
+    let seed = 5;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let trial = 0; trial < 4; trial++) {
+      const costs = days.flatMap(() => [10 * random() - 3, 10 * random() - 3]);
+      const ordered = [...long, ...short].map((_, j) => costs[j < 10 ? 2 * j : 2 * (j - 10) + 1]);
+      let best = -Infinity;
+      for (let code = 0; code < 3 ** 10; code++) {
+        const values = new Array(20).fill(0);
+        for (let d = 0, c = code; d < 10; d++, c = Math.floor(c / 3)) if (c % 3 > 0) values[c % 3 === 1 ? d : 10 + d] = 1;
+        if (lp.check(values).maxViolation <= 1e-9) best = Math.max(best, values.reduce((sum, v, j) => sum + v * ordered[j], 0));
+      }
+      // Pricing's way (a beam, then every label that can beat it), and one wide walk with no
+      // cutoff, which keeps every undominated label.
+      const priced = labeling.solve(ordered, { cutoff: -Infinity });
+      const found = labeling.solve(ordered, { cutoff: -Infinity, labelLimit: 100_000, pace: true });
+      expect(priced.exact).toBe(true);
+      expect(priced.rosters[0].objective).toBeCloseTo(best, 9);
+      expect(found.exact).toBe(true);
+      expect(found.peakLabels).toBeGreaterThan(64);
+      expect(found.rosters[0].objective).toBeCloseTo(best, 9);
+      for (const roster of [...priced.rosters, ...found.rosters]) expect(lp.check(roster.values).maxViolation).toBeLessThanOrEqual(1e-9);
+    }
+  });
+
   it('leaves blocks with a free continuous column to the MIP', () => {
     const lp = new LinearModel();
     const x = lp.addVar('x', { type: 'binary' });
