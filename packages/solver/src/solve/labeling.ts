@@ -102,8 +102,7 @@ export class RosterLabeling {
   private walk(prepared: PreparedBounds, costs: ArrayLike<number>, cutoff: number, limit: number, deadline: number | undefined, keep: number, pace = false): LabelingResult {
     const { stages, constants, slots } = this.plan;
     const fixedCost = constants.cols.reduce((sum, j, k) => sum + costs[j] * constants.values[k], 0);
-    let labels = this.stores[0];
-    let grown = this.stores[1];
+    const [labels, grown] = this.stores;
     labels.clear();
     labels.reserve();
     labels.cost[0] = fixedCost;
@@ -173,10 +172,9 @@ export class RosterLabeling {
         exact = false;
         chosen = diverseBest(grown, chosen, cap);
       }
-      [labels, grown] = [grown, labels];
-      grown.clear();
-      for (const j of chosen) grown.copyFrom(labels, j);
-      [labels, grown] = [grown, labels];
+      // The stage's labels are spent (their trails live on in the new ones): the kept ones take their place.
+      labels.clear();
+      for (const j of chosen) labels.copyFrom(grown, j);
       peakLabels = Math.max(peakLabels, labels.size);
     }
     const order = Array.from({ length: labels.size }, (_, i) => i).sort((a, b) => labels.cost[b] - labels.cost[a] || a - b);
