@@ -29,8 +29,8 @@ export const PARTNER_MAX_BINARIES = 20_000;
 const NEAR_CONVERGENCE = 0.003;
 
 /**
- * Most of the time left that branch-and-price may take to prove the incumbent (then
- * fix-and-optimise). It replaced enumerating the rosters within the gap, which never completed
+ * Most of the time left that branch-and-price may take to find a better rota or prove there is
+ * none (then fix-and-optimise). It replaced enumerating the rosters within the gap, which never completed
  * on Curtois 5–7 and took 11–27 s of the minute. Run before the neighbourhood dives, its tree
  * went 23–50 nodes deep in 20–28 s on Instance5–6 (200–270 assignments fractional throughout)
  * and never reached an integral node; it proved Instance6's 1950 once in about seven runs.
