@@ -51,6 +51,9 @@ export interface LabelingResult {
 const PACE_AHEAD = 1.08;
 const PACE_CEILING = 1.03;
 
+/** The current and the next stage's labels of every walk in this thread (a walk runs to its end without yielding). */
+const STORES: [LabelStore, LabelStore] = [new LabelStore(), new LabelStore()];
+
 /** Labels kept per stage by the first, narrow pass that finds an incumbent. */
 const BEAM_WIDTH = 32;
 
@@ -69,12 +72,8 @@ export class RosterLabeling {
   /** Rows with an elastic minimum (their slack makes up the lower side), for `pace`. */
   private readonly minima: (PlannedRow & { slack: Slack })[];
 
-  /** The current and the next stage's labels, reused across stages and solves. */
-  private readonly stores: [LabelStore, LabelStore];
-
   private constructor(private readonly plan: LabelingPlan) {
     this.bounds = new CompletionBounds(plan);
-    this.stores = [new LabelStore(plan.slots), new LabelStore(plan.slots)];
     this.minima = plan.rows.filter((r): r is PlannedRow & { slack: Slack } => r.slack !== null && r.slack.coef > 0 && r.lower > -Infinity);
   }
 
@@ -102,8 +101,9 @@ export class RosterLabeling {
   private walk(prepared: PreparedBounds, costs: ArrayLike<number>, cutoff: number, limit: number, deadline: number | undefined, keep: number, pace = false): LabelingResult {
     const { stages, constants, slots } = this.plan;
     const fixedCost = constants.cols.reduce((sum, j, k) => sum + costs[j] * constants.values[k], 0);
-    const [labels, grown] = this.stores;
-    labels.clear();
+    const [labels, grown] = STORES;
+    labels.reset(slots);
+    grown.reset(slots);
     labels.reserve();
     labels.cost[0] = fixedCost;
     labels.promise[0] = Infinity;

@@ -10,7 +10,8 @@ export interface Trail {
 /**
  * One stage's labels (partial rosters) as parallel arrays: a label is an index, and its open row
  * sums sit at `index × slots` in `sums`. A typed array per label cost more than the walk itself
- * (pricing is most of the second core's time), so two stores are reused stage after stage.
+ * (pricing is most of the second core's time), so two stores serve every labeling of a thread,
+ * stage after stage (one pair per officer kept 2 × peak labels × slots doubles for each officer).
  */
 export class LabelStore {
   size = 0;
@@ -22,7 +23,15 @@ export class LabelStore {
   trail: (Trail | null)[] = [];
   sums = new Float64Array(0);
 
-  constructor(readonly slots: number) {}
+  /** Row sums per label (set by `reset`). */
+  slots = 0;
+
+  /** Empties the store for labels of `slots` sums each. */
+  reset(slots: number): void {
+    this.slots = slots;
+    if (this.sums.length < this.cost.length * slots) this.sums = new Float64Array(this.cost.length * slots);
+    this.clear();
+  }
 
   clear(): void {
     this.size = 0;
