@@ -94,7 +94,6 @@ export async function generateColumns(model: RotaModel, lns: LnsContext, pool: P
   // Quick rounds (few labels, nothing proved) while they still find rosters; then rounds that prove.
   let quick = !hooks.exact;
   let centre: Float64Array | null = null;
-  let cursor = 0;
   let share = PARTIAL_SHARE;
   const fixed = hooks.fixed ?? new Map<number, number>();
   const fixings = hooks.fixings;
@@ -125,9 +124,11 @@ export async function generateColumns(model: RotaModel, lns: LnsContext, pool: P
     // the time pricing takes, and the officers priced next see its fresher duals.
     const open = [...split.blocks.keys()].filter((b) => !fixed.has(b));
     const count = quick ? Math.ceil(open.length * share) : open.length;
-    const start = cursor % Math.max(1, open.length);
+    // The rotation carries over between calls: a dive step gets a round or two, and starting
+    // each at the first officer re-priced the same third under every step's fixings.
+    const start = pricer.cursor % Math.max(1, open.length);
     const order = [...open.slice(start), ...open.slice(0, start)].slice(0, count);
-    cursor += count;
+    pricer.cursor += count;
     for (const b of order) {
       if (left() <= 0.1 || lns.stop()) break;
       priced.push(await priceBlock(model, lns, pool, pricer, b, pricing, Math.min(pricer.pricingSeconds, left()), quick, fixings?.get(b)));

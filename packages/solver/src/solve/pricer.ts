@@ -19,6 +19,8 @@ export class Pricer {
   private readonly sessions = new Map<number, EngineSession>();
   /** Current per-officer pricing time limit (kept across calls). */
   pricingSeconds = PRICING_SECONDS.first;
+  /** Where quick rounds' rotation over the officers goes on (see generateColumns). */
+  cursor = 0;
   /** Each officer's last pricing costs and proved ceiling, to skip solves that cannot pay. */
   last: ({ costs: number[]; ceiling: number } | null)[] = [];
 
