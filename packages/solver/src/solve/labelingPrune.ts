@@ -57,8 +57,10 @@ export class LabelStore {
   }
 
   private grow(capacity: number): void {
+    // A store reset to fewer slots may already hold more sums than the new capacity needs: it
+    // never shrinks.
     const widen = <T extends Float64Array | Int32Array>(old: T, make: (n: number) => T, n: number): T => {
-      const next = make(n);
+      const next = make(Math.max(n, old.length));
       next.set(old);
       return next;
     };
