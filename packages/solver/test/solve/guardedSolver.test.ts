@@ -18,7 +18,9 @@ describe('guarded sub-solves', () => {
     const guard = new GuardedSolver();
     try {
       const run = await guard.run(knapsack(), { timeLimitSeconds: 5 });
-      const here = (await highsEngine.open(knapsack())).run({ timeLimitSeconds: 5 });
+      const session = await highsEngine.open(knapsack());
+      const here = session.run({ timeLimitSeconds: 5 });
+      session.dispose();
       expect(run.status).toBe('optimal');
       expect(run.objective).toBeCloseTo(8, 9);
       expect(run.objective).toBeCloseTo(here.objective!, 9);
