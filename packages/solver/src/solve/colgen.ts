@@ -57,6 +57,8 @@ const QUICK_YIELD = 0.25;
 export interface GenerationHooks {
   betweenRounds?: () => Promise<void>;
   onBound?: (bound: number) => void;
+  /** Each round's master LP solution over the whole problem (no fixings), as guidance. */
+  onMaster?: (lpValues: Float64Array) => void;
   /**
    * Officers whose roster is fixed (block → pattern index), as in a dive: they are not priced,
    * and the bound is not a bound on the whole problem, so `onBound` is not called.
@@ -158,6 +160,7 @@ export async function generateColumns(model: RotaModel, lns: LnsContext, pool: P
     // Proving needs every officer priced to optimality: give pricing more time once columns dry up.
     if (timedOut > 0 && added < split.blocks.length / 4) pricer.pricingSeconds = Math.min(PRICING_SECONDS.max, pricer.pricingSeconds * 2);
     const whole = fixed.size === 0 && !excluded;
+    if (whole && run.values) hooks.onMaster?.(run.values);
     if (complete) result.nodeBound = Math.min(result.nodeBound ?? Infinity, lagrangian);
     if (complete && whole) {
       result.bound = result.bound === null ? lagrangian : Math.min(result.bound, lagrangian);

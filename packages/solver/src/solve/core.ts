@@ -96,6 +96,8 @@ export async function runSolve(scenario: Scenario, options: SolveOptions = {}, h
     options.onProgress?.({ seconds: elapsed(), objective, bound, gap: relGap(bound, objective), fraction: Math.min(1, elapsed() / limit), phase });
   };
   lns.getBound = () => bound;
+  let guide: Float64Array | null = null;
+  lns.getGuide = () => guide;
   lns.tick = () => report('searching');
   lns.log.push(...earlyLog);
   lns.log.push(`model: ${model.lp.names.length} variables (${model.lp.integerCount} integer), ${model.lp.rows.length} rows`);
@@ -118,7 +120,7 @@ export async function runSolve(scenario: Scenario, options: SolveOptions = {}, h
     // the time; the second core seeds any officer still missing.
     const huge = split !== null && decomposable(split) && binaries > HUGE_MODEL_BINARIES;
     if (split && decomposable(split) && !huge) {
-      partner = startPartner(scenario, Math.max(1, lns.remaining() - 1), { point: (values) => lns.accept(values, 'partner'), bound: tighten, roster: () => undefined });
+      partner = startPartner(scenario, Math.max(1, lns.remaining() - 1), { point: (values) => lns.accept(values, 'partner'), bound: tighten, roster: () => undefined, guide: (values) => (guide = values) });
     }
     const lpBound = large && !partner && binaries <= HUGE_MODEL_BINARIES ? relaxationBoundInParallel(scenario, Math.max(1, remaining() - 1)) : null;
     const start = options.startRota ? startOf(model, options) : undefined;

@@ -14,6 +14,8 @@ export interface DiveHooks extends GenerationHooks {
    * whose LP, re-generated, still sits at the incumbent's value has nothing to dive for.
    */
   abandonAt?: number;
+  /** The first step's master LP, when it beats `abandonAt`: a relaxation pointing past the incumbent. */
+  onPromising?: (lpValues: Float64Array) => void;
   /** The integer master over the pooled rosters `admit` lets in, for at most `seconds`. */
   integerMaster?: (seconds: number, admit: (pattern: number) => boolean) => Promise<unknown>;
   /**
@@ -67,7 +69,7 @@ const STALLED_DIVES = 3;
  * of the officers, keep the rest at the incumbent's rosters, re-generate and dive for the free
  * ones, and mend the result by best responses.
  */
-export async function neighbourhoodDives(model: RotaModel, lns: LnsContext, pool: PatternPool, pricer: Pricer, settle: (choice: number[], source: string) => Promise<void>, takeIncumbents: () => Promise<void>, proved: () => boolean): Promise<'stalled' | 'done'> {
+export async function neighbourhoodDives(model: RotaModel, lns: LnsContext, pool: PatternPool, pricer: Pricer, settle: (choice: number[], source: string) => Promise<void>, takeIncumbents: () => Promise<void>, proved: () => boolean, onPromising?: (lpValues: Float64Array) => void): Promise<'stalled' | 'done'> {
   const random = prng(0xd1fe);
   const blocks = pool.split.blocks.map((_, b) => b);
   let dives = 0;
@@ -82,7 +84,7 @@ export async function neighbourhoodDives(model: RotaModel, lns: LnsContext, pool
     const free = new Set(blocks.map((b) => ({ b, key: random() })).sort((x, y) => x.key - y.key).slice(0, size).map((x) => x.b));
     // Objectives are sums of whole penalties on the benchmark, but not in general: a hair above.
     const abandonAt = best.objective + 1e-6 * Math.max(1, Math.abs(best.objective));
-    const choice = await diveAround(model, lns, pool, pricer, best.values, free, Math.min(NEIGHBOURHOOD_SECONDS, lns.remaining() - 0.5), { betweenRounds: takeIncumbents, abandonAt });
+    const choice = await diveAround(model, lns, pool, pricer, best.values, free, Math.min(NEIGHBOURHOOD_SECONDS, lns.remaining() - 0.5), { betweenRounds: takeIncumbents, abandonAt, onPromising });
     if (choice) await settle(choice, `dive over ${size} officers + best responses`);
     else abandoned++;
     inARow = choice ? 0 : inARow + 1;

@@ -1,6 +1,7 @@
 import type { Engine, RunOptions } from '../engines/index.js';
 import type { LinearModel } from '../model/linear.js';
 import type { RotaModel } from '../model/rotaModel.js';
+import { guidedNeighbourhood } from './guidedNeighbourhood.js';
 import { elasticRows, neighbourhoodKinds, penaltyOfficers, penaltyWindow, pickNeighbourhood, prng, repairNeighbourhood, type NeighbourhoodKind } from './neighbourhoods.js';
 import { NeighbourhoodSizing } from './neighbourhoodSizing.js';
 import { betweenTasks } from './partnerThread.js';
@@ -31,6 +32,12 @@ export interface LnsContext {
   log: string[];
   getBest: () => Incumbent | null;
   getBound: () => number | null;
+  /**
+   * The latest LP relaxation's value per model column (the decomposition's master LP, from the
+   * partner), when there is one: fix-and-optimise then also frees where it disagrees with the
+   * incumbent.
+   */
+  getGuide?: () => Float64Array | null;
 }
 
 const assignColumns = new WeakMap<RotaModel, Set<number>>();
@@ -151,12 +158,15 @@ export async function improve(model: RotaModel, engine: Engine, lns: LnsContext,
       if ((relGap(lns.getBound(), best.objective) ?? 1) <= lns.tolerance) break;
       // While the incumbent breaks a hard rule, every other neighbourhood goes after the breach.
       const repair = iteration % 2 === 0 ? repairNeighbourhood(model, elastic, best.values, sizing.binaries('repair'), random) : null;
-      const kind = sizing.pick(kinds, random);
+      const guide = lns.getGuide?.() ?? null;
+      const kind = sizing.pick(guide ? [...kinds, 'guided' as const] : kinds, random);
+      const guided = kind === 'guided' && guide ? guidedNeighbourhood(model, guide, best.values, sizing.binaries(kind), random) : null;
+      const plain = kind === 'guided' ? kinds[0] : kind;
       // Every other day window and officer group is drawn around a penalty the incumbent pays.
-      const aimedAt = kind === 'days' ? penaltyWindow : kind === 'officers' ? penaltyOfficers : null;
-      const aimed = aimedAt && (aims.get(kind) ?? 0) % 2 === 1 ? aimedAt(model, best.values, sizing.binaries(kind), random) : null;
-      aims.set(kind, (aims.get(kind) ?? 0) + 1);
-      const hood = repair ?? aimed ?? pickNeighbourhood(model, kind, sizing.binaries(kind), random);
+      const aimedAt = plain === 'days' ? penaltyWindow : plain === 'officers' ? penaltyOfficers : null;
+      const aimed = aimedAt && (aims.get(plain) ?? 0) % 2 === 1 ? aimedAt(model, best.values, sizing.binaries(plain), random) : null;
+      aims.set(plain, (aims.get(plain) ?? 0) + 1);
+      const hood = repair ?? guided ?? aimed ?? pickNeighbourhood(model, plain, sizing.binaries(plain), random);
       const run = await solveNeighbourhood(model, engine, lns, hood.free, best.values, Math.min(lns.remaining(), sizing.seconds(hood.kind)), guard);
       const accepted = lns.accept(run.values, `lns ${hood.name}`);
       if (accepted) {

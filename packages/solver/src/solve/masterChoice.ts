@@ -46,6 +46,16 @@ export function assignmentWeights(pool: PatternPool, lpValues: ArrayLike<number>
   return weights;
 }
 
+/**
+ * A master LP solution in the full model's columns: each block column's weighted value (see
+ * assignmentWeights), zero elsewhere. What guided neighbourhoods compare the incumbent with.
+ */
+export function guidePoint(pool: PatternPool, lpValues: ArrayLike<number>): Float64Array {
+  const point = new Float64Array(pool.full.names.length);
+  assignmentWeights(pool, lpValues).forEach((weights, b) => pool.split.blocks[b].cols.forEach((c, i) => (point[c] = weights[i])));
+  return point;
+}
+
 /** Each officer's pattern with the largest weight in a master LP solution (the LP rounded). */
 export function roundedChoice(pool: PatternPool, lpValues: ArrayLike<number>): number[] {
   const best = pool.split.blocks.map(() => -1);

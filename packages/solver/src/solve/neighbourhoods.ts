@@ -13,8 +13,11 @@ export function prng(seed: number): () => number {
   };
 }
 
-/** How a neighbourhood is cut: officer groups, officers of one rank, a window of days, or around a breach. */
-export type NeighbourhoodKind = 'officers' | 'rank' | 'days' | 'repair';
+/**
+ * How a neighbourhood is cut: officer groups, officers of one rank, a window of days, around a
+ * breach, or where an LP relaxation disagrees with the incumbent (see guidedNeighbourhood).
+ */
+export type NeighbourhoodKind = 'officers' | 'rank' | 'days' | 'repair' | 'guided';
 
 /** The assignment variables a neighbourhood frees (everything else is fixed to the incumbent). */
 export interface Neighbourhood {
@@ -28,7 +31,7 @@ export interface Neighbourhood {
  * officer groups fix rosters' shape, and are what counts when officers have horizon-wide floors
  * (minimum hours, minimum runs); ranks swap duties between officers of a rank.
  */
-export function neighbourhoodKinds(officerFocus: boolean): readonly Exclude<NeighbourhoodKind, 'repair'>[] {
+export function neighbourhoodKinds(officerFocus: boolean): readonly Exclude<NeighbourhoodKind, 'repair' | 'guided'>[] {
   return officerFocus ? ['officers', 'days'] : ['days', 'officers', 'rank'];
 }
 
@@ -38,7 +41,7 @@ export function neighbourhoodKinds(officerFocus: boolean): readonly Exclude<Neig
  * duties with each other); or every officer over a window of days (cover and rest interactions
  * across the team).
  */
-export function pickNeighbourhood(model: RotaModel, kind: Exclude<NeighbourhoodKind, 'repair'>, budget: number, random: () => number): Neighbourhood {
+export function pickNeighbourhood(model: RotaModel, kind: Exclude<NeighbourhoodKind, 'repair' | 'guided'>, budget: number, random: () => number): Neighbourhood {
   const { ctx } = model;
   if (kind === 'days') {
     const width = windowDays(model, budget);

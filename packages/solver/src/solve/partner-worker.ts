@@ -34,6 +34,7 @@ async function search(): Promise<string[]> {
       drain: () => inbox.splice(0),
       postBound: (bound) => port.postMessage({ type: 'bound', bound }),
       postPoint: (values) => port.postMessage({ type: 'point', values }),
+      postGuide: (values) => port.postMessage({ type: 'guide', values }),
       yieldToMessages: betweenTasks,
     });
   } catch (error) {

@@ -3,7 +3,7 @@ import type { RotaModel } from '../model/rotaModel.js';
 import { BestResponse } from './bestResponse.js';
 import { branchAndPrice, objectiveStep } from './branchAndPrice.js';
 import { generateColumns } from './colgen.js';
-import { roundedChoice, solveIntegerMaster } from './masterChoice.js';
+import { guidePoint, roundedChoice, solveIntegerMaster } from './masterChoice.js';
 import { decompose, type Decomposition } from './decompose.js';
 import { diveByAssignments } from './assignmentDive.js';
 import { neighbourhoodDives } from './dive.js';
@@ -50,6 +50,9 @@ const TREE_STEPS = 3;
 /** Most of the time left after the first dive that generation may take to converge. */
 const CONVERGENCE_SHARE = 0.3;
 
+/** Most of the time left after stalled dives that generation may take to converge. */
+const LATE_GENERATION_SHARE = 0.5;
+
 /**
  * Share of the partner's time column generation may take before the dive, converged or not.
  * Measured on Curtois 8–12: the master LP tails off over the last rounds, while a dive and best
@@ -90,6 +93,8 @@ export interface PartnerChannel {
   drain(): Float64Array[];
   postBound(bound: number): void;
   postPoint(values: Float64Array): void;
+  /** The latest master LP solution in model columns (see guidePoint), for guided neighbourhoods. */
+  postGuide?(values: Float64Array): void;
   /** Lets queued messages in (a thread only sees them between tasks). */
   yieldToMessages(): Promise<void>;
 }
@@ -124,6 +129,13 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
   const postBound = (b: number) => {
     bound = Math.min(bound, b);
     channel.postBound(b);
+  };
+  // The master LP's latest solution guides fix-and-optimise here and in the main search.
+  let guide: Float64Array | null = null;
+  lns.getGuide = () => guide;
+  const setGuide = (lpValues: Float64Array) => {
+    guide = guidePoint(pool, lpValues);
+    channel.postGuide?.(guide);
   };
   const proved = () => (relGap(Number.isFinite(bound) ? bound : null, lns.getBest()?.objective ?? null) ?? 1) <= lns.tolerance;
   /** Best responses from a rota (any, not only a better one); posted when that beats the incumbent. */
@@ -190,7 +202,7 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
       await takeIncumbents();
     }
     // Generation until nearly converged, or out of its share of time.
-    const round = await generateColumns(model, lns, pool, pricer, Math.max(0.5, lns.remaining() - total * (1 - GENERATION_SHARE)), { betweenRounds: takeIncumbents, onBound: (b) => postBound(b), stopGap: NEAR_CONVERGENCE });
+    const round = await generateColumns(model, lns, pool, pricer, Math.max(0.5, lns.remaining() - total * (1 - GENERATION_SHARE)), { betweenRounds: takeIncumbents, onBound: (b) => postBound(b), onMaster: setGuide, stopGap: NEAR_CONVERGENCE });
     if (round.bound !== null) postBound(round.bound);
     // The master LP is near-integral by now: rounded and mended, it is a good rota at once.
     if (round.lpValues) await settle(roundedChoice(pool, round.lpValues), 'rounded master + best responses');
@@ -198,11 +210,17 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
     // Nearly converged: generation goes on to convergence (the bound branch-and-price needs).
     let converged = round.converged;
     if (round.nearlyConverged) {
-      const rest = await generateColumns(model, lns, pool, pricer, lns.remaining() * CONVERGENCE_SHARE, { betweenRounds: takeIncumbents, onBound: (b) => postBound(b) });
+      const rest = await generateColumns(model, lns, pool, pricer, lns.remaining() * CONVERGENCE_SHARE, { betweenRounds: takeIncumbents, onBound: (b) => postBound(b), onMaster: setGuide });
       if (rest.bound !== null) postBound(rest.bound);
       converged = rest.converged;
     }
-    const dives = proved() ? 'done' : await neighbourhoodDives(model, lns, pool, pricer, settle, takeIncumbents, proved);
+    const dives = proved() ? 'done' : await neighbourhoodDives(model, lns, pool, pricer, settle, takeIncumbents, proved, setGuide);
+    // Dives stalled short of convergence: generation goes on, for the bound and for a master LP
+    // that guides fix-and-optimise (see guidedNeighbourhood).
+    if (dives === 'stalled' && !converged && !proved()) {
+      const late = await generateColumns(model, lns, pool, pricer, lns.remaining() * LATE_GENERATION_SHARE, { betweenRounds: takeIncumbents, onBound: (b) => postBound(b), onMaster: setGuide });
+      converged = late.converged;
+    }
     // Branch-and-price gets the time only when few steps separate the incumbent from the
     // converged bound (see TREE_STEPS).
     if (converged && !proved() && bound - (lns.getBest()?.objective ?? -Infinity) < TREE_STEPS * objectiveStep(model)) await closeGap();

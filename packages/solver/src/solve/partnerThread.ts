@@ -15,6 +15,8 @@ export interface PartnerEvents {
   point(values: Float64Array): void;
   bound(bound: number): void;
   roster(roster: NamedRoster): void;
+  /** The partner's latest master LP solution in model columns (guided neighbourhoods). */
+  guide?(values: Float64Array): void;
 }
 
 /**
@@ -40,6 +42,7 @@ export function startPartner(scenario: Scenario, seconds: number, on: PartnerEve
       if (message.type === 'point' && message.values) on.point(message.values);
       else if (message.type === 'bound' && typeof message.bound === 'number') on.bound(message.bound);
       else if (message.type === 'roster' && message.roster) on.roster(message.roster);
+      else if (message.type === 'guide' && message.values) on.guide?.(message.values);
       else if (message.type === 'done') {
         log = message.log ?? [];
         resolve();
