@@ -3,7 +3,8 @@ import type { RotaModel } from '../model/rotaModel.js';
 import { BestResponse } from './bestResponse.js';
 import { branchAndPrice, objectiveStep } from './branchAndPrice.js';
 import { generateColumns } from './colgen.js';
-import { guidePoint, roundedChoice, solveIntegerMaster } from './masterChoice.js';
+import { roundedChoice, solveIntegerMaster } from './masterChoice.js';
+import { MasterGuide } from './masterGuide.js';
 import { decompose, type Decomposition } from './decompose.js';
 import { diveByAssignments } from './assignmentDive.js';
 import { neighbourhoodDives } from './dive.js';
@@ -143,17 +144,9 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
     channel.postBound(b);
   };
   // The master LP's latest solution guides fix-and-optimise here and in the main search.
-  let guide: Float64Array | null = null;
-  lns.getGuide = () => guide;
-  let guideConverged = false;
-  const setGuide = (lpValues: Float64Array) => {
-    guide = guidePoint(pool, lpValues);
-    channel.postGuide?.(guide);
-  };
-  /** A neighbourhood dive's first LP guides only until the whole master has converged. */
-  const setDiveGuide = (lpValues: Float64Array) => {
-    if (!guideConverged) setGuide(lpValues);
-  };
+  const guide = new MasterGuide(pool, (values) => channel.postGuide?.(values));
+  lns.getGuide = () => guide.get();
+  const setGuide = (lpValues: Float64Array) => guide.fromMaster(lpValues);
   const proved = () => (relGap(Number.isFinite(bound) ? bound : null, lns.getBest()?.objective ?? null) ?? 1) <= lns.tolerance;
   /** Best responses from a rota (any, not only a better one); posted when that beats the incumbent. */
   const polish = (point: Float64Array, source: string) => {
@@ -215,8 +208,7 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
     /** The converged master rounded (a rota at once where it is integral), and its LP the guide from now on. */
     const settleConverged = async (lpValues: Float64Array | null) => {
       if (!lpValues) return;
-      setGuide(lpValues);
-      guideConverged = true;
+      guide.fromMaster(lpValues, true);
       await settle(roundedChoice(pool, lpValues), 'converged master + best responses');
     };
     while (!pool.coversEveryBlock()) {
@@ -228,7 +220,7 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
     // Generation until nearly converged, or out of its share of time.
     const round = await generateColumns(model, lns, pool, pricer, Math.max(0.5, lns.remaining() - total * (1 - GENERATION_SHARE)), { betweenRounds: takeIncumbents, onBound: (b) => postBound(b), onMaster: setGuide, stopGap: NEAR_CONVERGENCE });
     if (round.bound !== null) postBound(round.bound);
-    guideConverged = round.converged;
+    if (round.converged && round.lpValues) guide.fromMaster(round.lpValues, true);
     // The master LP is near-integral by now: rounded and mended, it is a good rota at once.
     if (round.lpValues) await settle(roundedChoice(pool, round.lpValues), 'rounded master + best responses');
     if (!proved()) await dive();
@@ -245,7 +237,7 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
       converged = rest.converged;
       if (converged) await settleConverged(rest.lpValues);
     }
-    const dives = proved() ? 'done' : await neighbourhoodDives(model, lns, pool, pricer, settle, takeIncumbents, proved, setDiveGuide);
+    const dives = proved() ? 'done' : await neighbourhoodDives(model, lns, pool, pricer, settle, takeIncumbents, proved, (lpValues) => guide.fromDive(lpValues));
     // Dives stalled short of convergence: generation goes on, for the bound and for a master LP
     // that guides fix-and-optimise (see guidedNeighbourhood).
     if (dives === 'stalled' && !converged && !proved()) {
