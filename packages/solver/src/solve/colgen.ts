@@ -22,6 +22,8 @@ export interface ColumnGenerationResult {
   converged: boolean;
   /** Stopped because the master value came within `stopGap` of the bound. */
   nearlyConverged: boolean;
+  /** Quick rounds had stopped finding rosters, so pricing was proving: the tail of generation. */
+  pricingExact: boolean;
   /** The last master LP solution (pattern weights first), for rounding. */
   lpValues: Float64Array | null;
   /** The last master LP's row duals (linking rows, then one convexity row per officer). */
@@ -92,7 +94,7 @@ export async function generateColumns(model: RotaModel, lns: LnsContext, pool: P
   const started = performance.now();
   const left = () => Math.min(lns.remaining(), seconds - (performance.now() - started) / 1000);
   const { split } = pool;
-  const result: ColumnGenerationResult = { bound: null, nodeBound: null, masterValue: null, rounds: 0, converged: false, nearlyConverged: false, lpValues: null, prices: null };
+  const result: ColumnGenerationResult = { bound: null, nodeBound: null, masterValue: null, rounds: 0, converged: false, nearlyConverged: false, pricingExact: false, lpValues: null, prices: null };
   // Quick rounds (few labels, nothing proved) while they still find rosters; then rounds that prove.
   let quick = !hooks.exact;
   let centre: Float64Array | null = null;
@@ -120,6 +122,7 @@ export async function generateColumns(model: RotaModel, lns: LnsContext, pool: P
     result.masterValue = run.objective;
     result.lpValues = run.values;
     result.prices = prices;
+    result.pricingExact = !quick;
     result.rounds++;
     const priced: PricedBlock[] = [];
     // Quick rounds price a rotating share of the officers: the master re-solves in a fraction of

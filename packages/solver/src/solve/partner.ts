@@ -227,9 +227,10 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
     // Nearly converged: generation goes on to convergence (the bound branch-and-price needs).
     let converged = round.converged;
     // A landing level with the master LP (or better) leaves the dives nothing to aim at: the master
-    // must converge first, for a bound and a guide (see LANDED_CONVERGENCE_SHARE).
+    // must converge first, for a bound and a guide (see LANDED_CONVERGENCE_SHARE), if it is in
+    // generation's tail already (pricing proving, not quick rounds still finding rosters).
     const landed = lns.getBest()?.objective ?? -Infinity;
-    const behind = !round.converged && round.masterValue !== null && landed >= round.masterValue - LANDED_WITHIN * Math.max(1, Math.abs(round.masterValue));
+    const behind = !round.converged && round.pricingExact && round.masterValue !== null && landed >= round.masterValue - LANDED_WITHIN * Math.max(1, Math.abs(round.masterValue));
     if (process.env.PATROLPLAN_TRACE) lns.log.push(`after the dive: incumbent ${landed.toFixed(1)}, master ${round.masterValue?.toFixed(2)}${behind ? ', the master is behind: generation goes on' : ''}`);
     if (round.nearlyConverged || behind) {
       const rest = await generateColumns(model, lns, pool, pricer, lns.remaining() * (behind ? LANDED_CONVERGENCE_SHARE : CONVERGENCE_SHARE), { betweenRounds: takeIncumbents, onBound: (b) => postBound(b), onMaster: setGuide });
