@@ -51,9 +51,6 @@ const TREE_STEPS = 3;
 /** Most of the time left after the first dive that generation may take to converge. */
 const CONVERGENCE_SHARE = 0.3;
 
-/** Most of the time left after stalled dives that generation may take to converge. */
-const LATE_GENERATION_SHARE = 0.5;
-
 /**
  * The first dive's landing counts as level with the master LP when within this share of it.
  * The master is then no guide to anything better (on Curtois 10 the dive landed at 4636–4648
@@ -239,13 +236,6 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
       if (converged) await settleConverged(rest.lpValues);
     }
     const dives = proved() ? 'done' : await neighbourhoodDives(model, lns, pool, pricer, settle, takeIncumbents, proved, (lpValues) => guide.fromDive(lpValues));
-    // Dives stalled short of convergence: generation goes on, for the bound and for a master LP
-    // that guides fix-and-optimise (see guidedNeighbourhood).
-    if (dives === 'stalled' && !converged && !proved()) {
-      const late = await generateColumns(model, lns, pool, pricer, lns.remaining() * LATE_GENERATION_SHARE, { betweenRounds: takeIncumbents, onBound: (b) => postBound(b), onMaster: setGuide });
-      converged = late.converged;
-      if (converged) await settleConverged(late.lpValues);
-    }
     // Branch-and-price gets the time only when few steps separate the incumbent from the
     // converged bound (see TREE_STEPS).
     if (converged && !proved() && bound - (lns.getBest()?.objective ?? -Infinity) < TREE_STEPS * objectiveStep(model)) await closeGap();
