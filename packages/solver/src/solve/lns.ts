@@ -161,11 +161,12 @@ export async function improve(model: RotaModel, engine: Engine, lns: LnsContext,
       const guide = lns.getGuide?.() ?? null;
       const kind = sizing.pick(guide ? [...kinds, 'guided' as const] : kinds, random);
       const guided = kind === 'guided' && guide ? guidedNeighbourhood(model, guide, best.values, sizing.binaries(kind), random) : null;
+      // A guided draw with nothing to free (the incumbent is the LP's) falls back to the first kind.
       const plain = kind === 'guided' ? kinds[0] : kind;
       // Every other day window and officer group is drawn around a penalty the incumbent pays.
-      const aimedAt = plain === 'days' ? penaltyWindow : plain === 'officers' ? penaltyOfficers : null;
+      const aimedAt = guided ? null : plain === 'days' ? penaltyWindow : plain === 'officers' ? penaltyOfficers : null;
       const aimed = aimedAt && (aims.get(plain) ?? 0) % 2 === 1 ? aimedAt(model, best.values, sizing.binaries(plain), random) : null;
-      aims.set(plain, (aims.get(plain) ?? 0) + 1);
+      if (!guided) aims.set(plain, (aims.get(plain) ?? 0) + 1);
       const hood = repair ?? guided ?? aimed ?? pickNeighbourhood(model, plain, sizing.binaries(plain), random);
       const run = await solveNeighbourhood(model, engine, lns, hood.free, best.values, Math.min(lns.remaining(), sizing.seconds(hood.kind)), guard);
       const accepted = lns.accept(run.values, `lns ${hood.name}`);
