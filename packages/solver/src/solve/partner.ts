@@ -56,9 +56,10 @@ const CONVERGENCE_SHARE = 0.3;
  * The master is then no guide to anything better (on Curtois 10 the dive landed at 4636–4648
  * over a master at 4639–4652, the optimum 4631): generation goes on, for up to
  * `LANDED_CONVERGENCE_SHARE` of the time left, before the neighbourhood dives. Converged, the
- * master guides fix-and-optimise to the optimum: Curtois 10 reached 4631 in 4 of 6 runs at 60 s
- * (proved in 48–56 s twice), never in about 25 runs before, where the dives took the time and
- * the master never converged.
+ * master guides fix-and-optimise to the optimum: Curtois 10 reached 4631 in 7 of 10 runs at 60 s
+ * (proved in 6, in 49–58 s), never in about 25 runs before, where the dives took the time and
+ * the master never converged. Only in generation's tail: Instance12's quick rounds still find
+ * rosters there, and more generation took its neighbourhood dives' time (4199, 4282).
  */
 const LANDED_WITHIN = 0.001;
 const LANDED_CONVERGENCE_SHARE = 0.8;
