@@ -126,8 +126,10 @@ export function decomposable(split: Decomposition): boolean {
  * The rest of the time goes to neighbourhood dives around the incumbent; once those stall,
  * branch-and-price searches below the converged LP if few steps are left to its bound, and
  * fix-and-optimise on the compact model runs. It posts the decomposition bound (usually far tighter than the
- * compact LP) and every better rota; the main search's incumbents flow back in as rosters (and
- * are mended too), so each side starts from the other's best.
+ * compact LP), every better rota, and its master LP solutions as the guide of both sides' guided
+ * neighbourhoods (see MasterGuide); the main search's incumbents flow back in as rosters (and
+ * are mended too), so each side starts from the other's best. A first dive that lands level
+ * with an unconverged master sends generation on to convergence before the neighbourhood dives.
  */
 export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsContext, channel: PartnerChannel, split = decompose(model)): Promise<void> {
   const pool = new PatternPool(model.lp, split);
