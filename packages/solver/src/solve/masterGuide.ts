@@ -21,11 +21,15 @@ export class MasterGuide {
     return this.point;
   }
 
-  /** A whole master's solution; `converged` once generation has converged on it. */
-  fromMaster(lpValues: Float64Array, converged = false): void {
+  /** A whole master's solution (every round of generation posts one). */
+  fromMaster(lpValues: Float64Array): void {
     this.point = guidePoint(this.pool, lpValues);
-    this.converged ||= converged;
     this.post?.(this.point);
+  }
+
+  /** Generation has converged on the last master: it guides from now on. */
+  markConverged(): void {
+    this.converged = true;
   }
 
   /** A neighbourhood dive's first LP, restricted around the incumbent. */

@@ -205,12 +205,6 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
       // Exhausted: no rota beats the incumbent by a whole step, and objectives move in whole steps.
       if (tree.outcome === 'exhausted' && best) postBound(best.objective);
     };
-    /** The converged master rounded (a rota at once where it is integral), and its LP the guide from now on. */
-    const settleConverged = async (lpValues: Float64Array | null) => {
-      if (!lpValues) return;
-      guide.fromMaster(lpValues, true);
-      await settle(roundedChoice(pool, lpValues), 'converged master + best responses');
-    };
     while (!pool.coversEveryBlock()) {
       // Some officer's own rules could not be solved alone in time: wait for the main search.
       if (lns.remaining() <= 0.3 || lns.stop()) return;
@@ -220,7 +214,8 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
     // Generation until nearly converged, or out of its share of time.
     const round = await generateColumns(model, lns, pool, pricer, Math.max(0.5, lns.remaining() - total * (1 - GENERATION_SHARE)), { betweenRounds: takeIncumbents, onBound: (b) => postBound(b), onMaster: setGuide, stopGap: NEAR_CONVERGENCE });
     if (round.bound !== null) postBound(round.bound);
-    if (round.converged && round.lpValues) guide.fromMaster(round.lpValues, true);
+    // Each round's master was the guide already (onMaster): converged, the last one stays.
+    if (round.converged) guide.markConverged();
     // The master LP is near-integral by now: rounded and mended, it is a good rota at once.
     if (round.lpValues) await settle(roundedChoice(pool, round.lpValues), 'rounded master + best responses');
     if (!proved()) await dive();
@@ -236,7 +231,9 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
       const rest = await generateColumns(model, lns, pool, pricer, lns.remaining() * (behind ? LANDED_CONVERGENCE_SHARE : CONVERGENCE_SHARE), { betweenRounds: takeIncumbents, onBound: (b) => postBound(b), onMaster: setGuide });
       if (rest.bound !== null) postBound(rest.bound);
       converged = rest.converged;
-      if (converged) await settleConverged(rest.lpValues);
+      // Converged: the master stays the guide, and rounded it is a rota at once where it is integral.
+      if (converged) guide.markConverged();
+      if (converged && rest.lpValues) await settle(roundedChoice(pool, rest.lpValues), 'converged master + best responses');
     }
     const dives = proved() ? 'done' : await neighbourhoodDives(model, lns, pool, pricer, settle, takeIncumbents, proved, (lpValues) => guide.fromDive(lpValues));
     // Branch-and-price gets the time only when few steps separate the incumbent from the

@@ -56,7 +56,8 @@ describe('the master LP that guides fix-and-optimise', () => {
     guide.fromMaster(lp(0.5));
     guide.fromDive(lp(0));
     expect(guide.get()![column]).toBeCloseTo(0);
-    guide.fromMaster(lp(0.75), true);
+    guide.fromMaster(lp(0.75));
+    guide.markConverged();
     guide.fromDive(lp(0));
     expect(guide.get()![column]).toBeCloseTo(0.75);
   });
