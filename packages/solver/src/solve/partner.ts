@@ -214,8 +214,6 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
     // Generation until nearly converged, or out of its share of time.
     const round = await generateColumns(model, lns, pool, pricer, Math.max(0.5, lns.remaining() - total * (1 - GENERATION_SHARE)), { betweenRounds: takeIncumbents, onBound: (b) => postBound(b), onMaster: setGuide, stopGap: NEAR_CONVERGENCE });
     if (round.bound !== null) postBound(round.bound);
-    // Each round's master was the guide already (onMaster): converged, the last one stays.
-    if (round.converged) guide.markConverged();
     // The master LP is near-integral by now: rounded and mended, it is a good rota at once.
     if (round.lpValues) await settle(roundedChoice(pool, round.lpValues), 'rounded master + best responses');
     if (!proved()) await dive();
@@ -231,10 +229,12 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
       const rest = await generateColumns(model, lns, pool, pricer, lns.remaining() * (behind ? LANDED_CONVERGENCE_SHARE : CONVERGENCE_SHARE), { betweenRounds: takeIncumbents, onBound: (b) => postBound(b), onMaster: setGuide });
       if (rest.bound !== null) postBound(rest.bound);
       converged = rest.converged;
-      // Converged: the master stays the guide, and rounded it is a rota at once where it is integral.
-      if (converged) guide.markConverged();
+      // Converged, rounded, the master is a rota at once where it is integral.
       if (converged && rest.lpValues) await settle(roundedChoice(pool, rest.lpValues), 'converged master + best responses');
     }
+    // Each round's master was the guide already (onMaster): converged, the last one stays the
+    // guide through the neighbourhood dives (the only ones to offer their own LPs).
+    if (converged) guide.markConverged();
     const dives = proved() ? 'done' : await neighbourhoodDives(model, lns, pool, pricer, settle, takeIncumbents, proved, (lpValues) => guide.fromDive(lpValues));
     // Branch-and-price gets the time only when few steps separate the incumbent from the
     // converged bound (see TREE_STEPS).
