@@ -1,6 +1,6 @@
 import type { LinearModel } from '../model/linear.js';
 import { CompletionBounds, type PreparedBounds } from './labelingBound.js';
-import { EPS, planLabeling, type LabelingPlan, type PlannedRow } from './labelingPlan.js';
+import { EPS, planLabeling, type LabelingPlan, type PlannedRow, type StageRow } from './labelingPlan.js';
 import { diverseBest, LabelStore, undominated, type Trail } from './labelingPrune.js';
 import type { Slack } from './labelingRows.js';
 
@@ -159,6 +159,7 @@ export class RosterLabeling {
           grown.size++;
         }
       }
+      if (!pace) settleDeadRows(grown, rows, slots);
       // The capacity-aware bound drops labels that cannot beat the cutoff any more.
       let chosen: number[] = [];
       for (let j = 0; j < grown.size; j++) {
@@ -200,3 +201,22 @@ export class RosterLabeling {
     return values;
   }
 }
+
+/**
+ * A row no completion can break any more (its sum plus the most, and the least, the later stages
+ * can add stays within its bounds) no longer tells labels apart: its sum is set to one value per
+ * row and stage, so labels that differ only in such history (the days before a rest day, inside a
+ * six-day window) compare equal and dominance can merge them. Not when pacing: the beam reads
+ * the minima's sums as progress.
+ */
+function settleDeadRows(labels: LabelStore, rows: StageRow[], slots: number): void {
+  for (const e of rows) {
+    if (e.closes) continue;
+    const settled = e.upper < Infinity ? e.upper - e.restMax : e.lower > -Infinity ? e.lower - e.restMin : 0;
+    for (let j = 0, at = e.slot; j < labels.size; j++, at += slots) {
+      const sum = labels.sums[at];
+      if (sum + e.restMax <= e.upper + EPS && sum + e.restMin >= e.lower - EPS) labels.sums[at] = settled;
+    }
+  }
+}
+

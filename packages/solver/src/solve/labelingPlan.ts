@@ -172,9 +172,35 @@ export function planLabeling(lp: LinearModel, stage: ArrayLike<number>): Labelin
     const touched = deltas.map((delta) => Int32Array.from(always.keys()).filter((k) => always[k] || delta[k] !== 0));
     stages.push({ moves, rows: stageRows, deltas, touched, directions });
   }
+  tightenRests(stages, touching);
   const planned = spanning.map((r): PlannedRow => ({ slot: slotOf.get(r)!, lower: r.row.lower, upper: r.row.upper, firstStage: r.first, lastStage: r.last, coefOf: new Map(r.terms), slack: r.slack }));
   for (const st of stages) if (st.directions.length < slots) st.directions = padded(st.directions, slots);
   return { stages, slots, columns: n, rows: planned, constants };
+}
+
+/**
+ * What later stages can add to a row, from the moves each stage allows rather than from every
+ * column's bounds: one shift a day lets a six-day window gain 1 a day, not 1 per shift type. A
+ * tight `restMax` prunes labels that cannot finish sooner and lets the walk see a row that can no
+ * longer bind (labeling.ts merges such labels).
+ */
+function tightenRests(stages: PlannedStage[], touching: { r: unknown }[][]): void {
+  const after = new Map<unknown, { min: number; max: number }>();
+  for (let s = stages.length - 1; s >= 0; s--) {
+    const { rows, deltas } = stages[s];
+    touching[s].forEach(({ r }, k) => {
+      const rest = after.get(r) ?? { min: 0, max: 0 };
+      rows[k].restMin = rest.min;
+      rows[k].restMax = rest.max;
+      let min = Infinity;
+      let max = -Infinity;
+      for (const delta of deltas) {
+        min = Math.min(min, delta[k]);
+        max = Math.max(max, delta[k]);
+      }
+      after.set(r, { min: rest.min + min, max: rest.max + max });
+    });
+  }
 }
 
 /**

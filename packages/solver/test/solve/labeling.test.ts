@@ -6,6 +6,7 @@ import { LinearModel } from '../../src/model/linear.js';
 import { buildModel } from '../../src/model/build.js';
 import { decompose } from '../../src/solve/decompose.js';
 import { RosterLabeling } from '../../src/solve/labeling.js';
+import { planLabeling } from '../../src/solve/labelingPlan.js';
 import { Pricer } from '../../src/solve/pricer.js';
 import { TINY } from '../benchmark/nrpFixtures.js';
 
@@ -125,6 +126,45 @@ describe('roster labeling', () => {
       expect(found.peakLabels).toBeGreaterThan(64);
       expect(found.rosters[0].objective).toBeCloseTo(best, 9);
       for (const roster of [...priced.rosters, ...found.rosters]) expect(lp.check(roster.values).maxViolation).toBeLessThanOrEqual(1e-9);
+    }
+  });
+
+  it('bounds what later days add to a row by the moves a day allows, and stays exact when rows stop binding', () => {
+    // Eight days, shift A or B or none each day; at most 2 working days in any 3 (a window that
+    // an off day settles), a working stretch that starts after day 0 lasts 2 days (rows
+    // w[d] − w[d−1] − w[d+1] ≤ 0), and at most 5 shifts in all.
+    const lp = new LinearModel();
+    const days = Array.from({ length: 8 }, (_, d) => d);
+    const a = days.map((d) => lp.addVar(`a${d}`, { type: 'binary' }));
+    const b = days.map((d) => lp.addVar(`b${d}`, { type: 'binary' }));
+    const work = (d: number, c = 1) => [[a[d], c], [b[d], c]] as [number, number][];
+    for (const d of days) lp.addRow(`one${d}`, work(d), -Infinity, 1);
+    for (const d of days.slice(0, 6)) lp.addRow(`window${d}`, [...work(d), ...work(d + 1), ...work(d + 2)], -Infinity, 2);
+    for (const d of days.slice(1, 7)) lp.addRow(`stretch${d}`, [...work(d), ...work(d - 1, -1), ...work(d + 1, -1)], -Infinity, 0);
+    lp.addRow('total', days.flatMap((d) => work(d)), -Infinity, 5);
+    const stage = [...days, ...days];
+    const plan = planLabeling(lp, stage)!;
+    // Day 0 opens window0; days 1 and 2 can add one shift each, not one per shift type.
+    const window0 = plan.stages[0].rows.find((r) => r.opens && r.upper === 2 && r.restMax > 0)!;
+    expect(window0.restMax).toBe(2);
+    const labeling = RosterLabeling.build(lp, stage)!;
+    let seed = 3;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let trial = 0; trial < 5; trial++) {
+      const costs = [...a, ...b].map(() => 10 * random() - 4);
+      let best = -Infinity;
+      for (let code = 0; code < 3 ** 8; code++) {
+        const values = new Array(16).fill(0);
+        for (let d = 0, c = code; d < 8; d++, c = Math.floor(c / 3)) if (c % 3 > 0) values[c % 3 === 1 ? d : 8 + d] = 1;
+        if (lp.check(values).maxViolation <= 1e-9) best = Math.max(best, values.reduce((sum, v, j) => sum + v * costs[j], 0));
+      }
+      const found = labeling.solve(costs, { cutoff: -Infinity });
+      expect(found.exact).toBe(true);
+      expect(found.rosters[0].objective).toBeCloseTo(best, 9);
+      expect(lp.check(found.rosters[0].values).maxViolation).toBeLessThanOrEqual(1e-9);
+      // Pricing's question: nothing above the best, and the best itself just above a lower cutoff.
+      expect(labeling.solve(costs, { cutoff: best + 1e-6 }).rosters).toEqual([]);
+      expect(labeling.solve(costs, { cutoff: best - 1e-3 }).rosters[0].objective).toBeCloseTo(best, 9);
     }
   });
 
