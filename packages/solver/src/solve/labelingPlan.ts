@@ -1,5 +1,5 @@
 import type { LinearModel } from '../model/linear.js';
-import { elasticSlacks, enumerateMoves, EPS, type Slack } from './labelingRows.js';
+import { elasticSlacks, enumerateMovesCached, EPS, type MoveCache, type Slack } from './labelingRows.js';
 
 export { EPS };
 
@@ -83,10 +83,14 @@ export function planLabeling(lp: LinearModel, stage: ArrayLike<number>): Labelin
   // Stages are numbered densely; auxiliaries sort after the assignments of their day.
   const days = [...new Set(decided.map((j) => stage[j]))].sort((a, b) => a - b);
   const stageIndex = new Map(days.map((d, s) => [d, s]));
-  const stageOf = (j: number) => stageIndex.get(stage[j])!;
+  // Looked up for every term of every row: an array, not a map.
+  const stageOfColumn = Int32Array.from({ length: n }, (_, j) => stageIndex.get(stage[j]) ?? -1);
+  const stageOf = (j: number) => stageOfColumn[j];
   const colsOf: number[][] = days.map(() => []);
   for (const j of decided) colsOf[stageOf(j)].push(j);
-  const rows = lp.rows.map((row, r) => ({ row, slack: slackOf.get(r) ?? null, terms: row.terms.filter(([j, c]) => c !== 0 && !slackCols.has(j)) }));
+  const isSlack = new Uint8Array(n);
+  for (const j of slackCols) isSlack[j] = 1;
+  const rows = lp.rows.map((row, r) => ({ row, slack: slackOf.get(r) ?? null, terms: row.terms.filter(([j, c]) => c !== 0 && !isSlack[j]) }));
   // A row left with only its slack (cover of a shift the officer cannot work) fixes the slack.
   const constants: Move = { cols: [], values: [] };
   for (const { row, terms, slack } of rows) {
@@ -98,7 +102,17 @@ export function planLabeling(lp: LinearModel, stage: ArrayLike<number>): Labelin
   }
   const live = rows
     .filter((r) => r.terms.length > 0)
-    .map((r) => ({ ...r, first: Math.min(...r.terms.map(([j]) => stageOf(j))), last: Math.max(...r.terms.map(([j]) => stageOf(j))) }));
+    .map((r) => {
+      // Year-long rows have thousands of terms: one pass, no spread.
+      let first = Infinity;
+      let last = -Infinity;
+      for (const [j] of r.terms) {
+        const s = stageOf(j);
+        if (s < first) first = s;
+        if (s > last) last = s;
+      }
+      return { ...r, first, last };
+    });
   const localRows: (typeof live)[] = days.map(() => []);
   const spanning = live.filter((r) => {
     // A row inside one stage (one shift a day) is kept by the moves themselves.
@@ -120,30 +134,29 @@ export function planLabeling(lp: LinearModel, stage: ArrayLike<number>): Labelin
   const stages: PlannedStage[] = [];
   const touching = days.map((): { r: (typeof spanning)[number]; terms: [number, number][]; restMin: number; restMax: number }[] => []);
   for (const r of spanning) {
-    const byStage = new Map<number, [number, number][]>();
-    for (const t of r.terms) {
-      const list = byStage.get(stageOf(t[0]));
-      if (list) list.push(t);
-      else byStage.set(stageOf(t[0]), [t]);
-    }
+    // The row's terms grouped by stage, latest stage first (what is left after each stage).
+    const byStage: [number, number][][] = [];
+    for (const t of r.terms) (byStage[stageOf(t[0]) - r.first] ??= []).push(t);
     let restMin = 0;
     let restMax = 0;
-    for (const s of [...byStage.keys()].sort((a, b) => b - a)) {
-      const terms = byStage.get(s)!;
-      touching[s].push({ r, terms, restMin, restMax });
+    for (let k = byStage.length - 1; k >= 0; k--) {
+      const terms = byStage[k];
+      if (!terms) continue;
+      touching[r.first + k].push({ r, terms, restMin, restMax });
       for (const [j, c] of terms) {
         restMin += Math.min(c * lp.lower[j], c * lp.upper[j]);
         restMax += Math.max(c * lp.lower[j], c * lp.upper[j]);
       }
     }
   }
+  const moveCache: MoveCache = new Map();
   const open = new Set<(typeof spanning)[number]>();
   for (let s = 0; s < days.length; s++) {
     for (const r of byFirst[s]) {
       slotOf.set(r, free.pop() ?? slots++);
       open.add(r);
     }
-    const moves = enumerateMoves(lp, colsOf[s], localRows[s]);
+    const moves = enumerateMovesCached(lp, colsOf[s], localRows[s], moveCache);
     if (!moves) return null;
     const stageRows = touching[s].map(({ r, restMin, restMax }): StageRow => ({ slot: slotOf.get(r)!, lower: r.row.lower, upper: r.row.upper, restMin, restMax, opens: r.first === s, closes: r.last === s, slack: r.slack }));
     // Each column's rows in this stage, so a move's deltas come from its few nonzero columns.
@@ -169,11 +182,19 @@ export function planLabeling(lp: LinearModel, stage: ArrayLike<number>): Labelin
     const directions = new Int8Array(slots).fill(2);
     for (const r of open) directions[slotOf.get(r)!] = twoSided.has(r) || r.last - r.first <= SHORT_ROW_STAGES ? 0 : r.row.lower > -Infinity ? 1 : -1;
     const always = touching[s].map(({ r, terms }, k) => stageRows[k].lower > -Infinity || stageRows[k].opens || stageRows[k].closes || r.slack !== null || terms.some(([, c]) => c < 0));
-    const touched = deltas.map((delta) => Int32Array.from(always.keys()).filter((k) => always[k] || delta[k] !== 0));
+    const touched = deltas.map((delta) => {
+      const keys: number[] = [];
+      for (let k = 0; k < always.length; k++) if (always[k] || delta[k] !== 0) keys.push(k);
+      return Int32Array.from(keys);
+    });
     stages.push({ moves, rows: stageRows, deltas, touched, directions });
   }
   tightenRests(stages, touching);
-  const planned = spanning.map((r): PlannedRow => ({ slot: slotOf.get(r)!, lower: r.row.lower, upper: r.row.upper, firstStage: r.first, lastStage: r.last, coefOf: new Map(r.terms), slack: r.slack }));
+  const planned = spanning.map((r): PlannedRow => {
+    // Only capacity tables read a row's coefficients by column: built on first use.
+    let coefs: Map<number, number> | undefined;
+    return { slot: slotOf.get(r)!, lower: r.row.lower, upper: r.row.upper, firstStage: r.first, lastStage: r.last, get coefOf() { return (coefs ??= new Map(r.terms)); }, slack: r.slack };
+  });
   for (const st of stages) if (st.directions.length < slots) st.directions = padded(st.directions, slots);
   return { stages, slots, columns: n, rows: planned, constants };
 }
@@ -218,12 +239,32 @@ function twoSidedRows<R extends { row: { lower: number; upper: number }; terms: 
       out.add(r);
       continue;
     }
-    const key = [...r.terms].sort((a, b) => a[0] - b[0]).join(';');
+    // Year-long rows have thousands of terms: bucket by order-free sums, compare terms only within a bucket.
+    let columns = 0;
+    let weighted = 0;
+    for (const [j, c] of r.terms) {
+      columns += j;
+      weighted += (j + 1) * c;
+    }
+    const key = `${r.terms.length}:${columns}:${weighted}`;
     const entry = sides.get(key) ?? { lower: [], upper: [] };
     (lower > -Infinity ? entry.lower : entry.upper).push(r);
     sides.set(key, entry);
   }
-  for (const { lower, upper } of sides.values()) if (lower.length > 0 && upper.length > 0) for (const r of [...lower, ...upper]) out.add(r);
+  const sameTerms = (a: R, b: R) => {
+    const x = [...a.terms].sort((p, q) => p[0] - q[0]);
+    const y = [...b.terms].sort((p, q) => p[0] - q[0]);
+    return x.every(([j, c], i) => y[i][0] === j && y[i][1] === c);
+  };
+  for (const { lower, upper } of sides.values()) {
+    for (const l of lower) {
+      for (const u of upper) {
+        if (!sameTerms(l, u)) continue;
+        out.add(l);
+        out.add(u);
+      }
+    }
+  }
   return out;
 }
 

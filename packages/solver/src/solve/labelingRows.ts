@@ -16,6 +16,26 @@ export interface Slack {
 
 export type LocalRow = { row: { lower: number; upper: number }; terms: [number, number][] };
 
+/**
+ * Moves of stages alike (the same bounds and local rows by column position), by position: a
+ * year-long officer has 364 days alike, and enumerating each day's moves afresh was a fifth of
+ * seeding them.
+ */
+export type MoveCache = Map<string, { positions: number[]; values: number[] }[] | null>;
+
+/** `enumerateMoves`, reusing what `cache` holds for a stage alike. */
+export function enumerateMovesCached(lp: LinearModel, cols: number[], local: LocalRow[], cache: MoveCache): Move[] | null {
+  const at = new Map(cols.map((j, i) => [j, i]));
+  const key = `${cols.map((j) => `${lp.lower[j]}:${lp.upper[j]}`).join(',')}|${local.map((r) => `${r.row.lower}:${r.row.upper}:${r.terms.map(([j, c]) => `${at.get(j)}*${c}`).join(' ')}`).join(';')}`;
+  let shapes = cache.get(key);
+  if (shapes === undefined) {
+    const moves = enumerateMoves(lp, cols, local);
+    shapes = moves && moves.map((m) => ({ positions: m.cols.map((j) => at.get(j)!), values: m.values }));
+    cache.set(key, shapes);
+  }
+  return shapes && shapes.map(({ positions, values }) => ({ cols: positions.map((i) => cols[i]), values: [...values] }));
+}
+
 /** Every assignment of a stage's columns that keeps the rows wholly inside it (depth-first, pruned). */
 export function enumerateMoves(lp: LinearModel, cols: number[], local: LocalRow[]): Move[] | null {
   const at = new Map(cols.map((j, i) => [j, i]));

@@ -6,7 +6,7 @@ import type { PatternPool } from './master.js';
 import { MasterLp } from './masterLp.js';
 
 /** Labels per day when seeding by labeling: a narrow beam on year-long blocks, a wider one on others (a seed need not be the best roster). */
-const SEED_LABELS = { huge: [16, 64], small: 300 };
+const SEED_LABELS = { huge: [8, 64], small: 300 };
 
 /** Pricing time per officer per round: short while the duals are still rough, longer to prove. */
 export const PRICING_SECONDS = { first: 0.25, max: 2 };
