@@ -1,5 +1,5 @@
 import type { LinearModel } from '../model/linear.js';
-import { elasticSlacks, enumerateMovesCached, EPS, type MoveCache, type Slack } from './labelingRows.js';
+import { elasticSlacks, enumerateMovesCached, EPS, twoSidedRows, type MoveCache, type Slack } from './labelingRows.js';
 
 export { EPS };
 
@@ -222,50 +222,6 @@ function tightenRests(stages: PlannedStage[], touching: { r: unknown }[][]): voi
       after.set(r, { min: rest.min + min, max: rest.max + max });
     });
   }
-}
-
-/**
- * Rows whose sums can only compare by equality: bounded on both sides, or one side of a pair
- * with the same terms (a minimum and a maximum of the same hours). A label beats another on
- * such a pair only with an equal sum, and comparing by equality puts the pair in the grouping
- * key instead of the quadratic check (Curtois 10: a third of pricing went on that check).
- */
-function twoSidedRows<R extends { row: { lower: number; upper: number }; terms: [number, number][] }>(rows: R[]): Set<R> {
-  const out = new Set<R>();
-  const sides = new Map<string, { lower: R[]; upper: R[] }>();
-  for (const r of rows) {
-    const { lower, upper } = r.row;
-    if (lower > -Infinity && upper < Infinity) {
-      out.add(r);
-      continue;
-    }
-    // Year-long rows have thousands of terms: bucket by order-free sums, compare terms only within a bucket.
-    let columns = 0;
-    let weighted = 0;
-    for (const [j, c] of r.terms) {
-      columns += j;
-      weighted += (j + 1) * c;
-    }
-    const key = `${r.terms.length}:${columns}:${weighted}`;
-    const entry = sides.get(key) ?? { lower: [], upper: [] };
-    (lower > -Infinity ? entry.lower : entry.upper).push(r);
-    sides.set(key, entry);
-  }
-  const sameTerms = (a: R, b: R) => {
-    const x = [...a.terms].sort((p, q) => p[0] - q[0]);
-    const y = [...b.terms].sort((p, q) => p[0] - q[0]);
-    return x.every(([j, c], i) => y[i][0] === j && y[i][1] === c);
-  };
-  for (const { lower, upper } of sides.values()) {
-    for (const l of lower) {
-      for (const u of upper) {
-        if (!sameTerms(l, u)) continue;
-        out.add(l);
-        out.add(u);
-      }
-    }
-  }
-  return out;
 }
 
 function padded(dirs: Int8Array, width: number): Int8Array {
