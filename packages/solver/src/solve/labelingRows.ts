@@ -148,19 +148,14 @@ export function twoSidedRows<R extends { row: { lower: number; upper: number }; 
     (lower > -Infinity ? entry.lower : entry.upper).push(r);
     sides.set(key, entry);
   }
-  const sameTerms = (a: R, b: R) => {
-    const x = [...a.terms].sort((p, q) => p[0] - q[0]);
-    const y = [...b.terms].sort((p, q) => p[0] - q[0]);
-    return x.every(([j, c], i) => y[i][0] === j && y[i][1] === c);
-  };
+  // Only a bucket with both sides needs its rows' exact terms.
+  const termsKey = (r: R) => [...r.terms].sort((p, q) => p[0] - q[0]).join(';');
   for (const { lower, upper } of sides.values()) {
-    for (const l of lower) {
-      for (const u of upper) {
-        if (!sameTerms(l, u)) continue;
-        out.add(l);
-        out.add(u);
-      }
-    }
+    if (lower.length === 0 || upper.length === 0) continue;
+    const lowerKeys = new Set(lower.map(termsKey));
+    const upperKeys = new Set(upper.map(termsKey));
+    for (const r of lower) if (upperKeys.has(termsKey(r))) out.add(r);
+    for (const r of upper) if (lowerKeys.has(termsKey(r))) out.add(r);
   }
   return out;
 }

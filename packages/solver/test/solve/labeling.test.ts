@@ -33,6 +33,25 @@ function smallBlock(noWeekend = false) {
   return { lp, stage, short };
 }
 
+/** A seeded pseudo-random stream in (0, 1), so trials repeat. */
+function lcg(seed: number): () => number {
+  return () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+}
+
+/**
+ * The best objective over every roster of `dayCount` days with one of two shifts or none each
+ * day (columns: the first shift's days, then the second's) that keeps every row, by brute force.
+ */
+function bestTwoShiftRoster(lp: LinearModel, dayCount: number, costs: number[]): number {
+  let best = -Infinity;
+  for (let code = 0; code < 3 ** dayCount; code++) {
+    const values = new Array(2 * dayCount).fill(0);
+    for (let d = 0, c = code; d < dayCount; d++, c = Math.floor(c / 3)) if (c % 3 > 0) values[c % 3 === 1 ? d : dayCount + d] = 1;
+    if (lp.check(values).maxViolation <= 1e-9) best = Math.max(best, values.reduce((sum, v, j) => sum + v * costs[j], 0));
+  }
+  return best;
+}
+
 /** Every 0/1 roster of the small block with its best slack, by brute force. */
 function bruteForce(lp: LinearModel, costs: number[], short: number): { values: number[]; objective: number }[] {
   const out: { values: number[]; objective: number }[] = [];
@@ -105,17 +124,11 @@ describe('roster labeling', () => {
     lp.addRow('minHours', hours, 40, Infinity);
     lp.addRow('maxHours', hours, -Infinity, 56);
     const labeling = RosterLabeling.build(lp, [...days, ...days])!;
-    let seed = 5;
-    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const random = lcg(5);
     for (let trial = 0; trial < 4; trial++) {
       const costs = days.flatMap(() => [10 * random() - 3, 10 * random() - 3]);
       const ordered = [...long, ...short].map((_, j) => costs[j < 10 ? 2 * j : 2 * (j - 10) + 1]);
-      let best = -Infinity;
-      for (let code = 0; code < 3 ** 10; code++) {
-        const values = new Array(20).fill(0);
-        for (let d = 0, c = code; d < 10; d++, c = Math.floor(c / 3)) if (c % 3 > 0) values[c % 3 === 1 ? d : 10 + d] = 1;
-        if (lp.check(values).maxViolation <= 1e-9) best = Math.max(best, values.reduce((sum, v, j) => sum + v * ordered[j], 0));
-      }
+      const best = bestTwoShiftRoster(lp, 10, ordered);
       // Pricing's way (a beam, then every label that can beat it), and one wide walk with no
       // cutoff, which keeps every undominated label.
       const priced = labeling.solve(ordered, { cutoff: -Infinity });
@@ -148,16 +161,10 @@ describe('roster labeling', () => {
     const window0 = plan.stages[0].rows.find((r) => r.opens && r.upper === 2 && r.restMax > 0)!;
     expect(window0.restMax).toBe(2);
     const labeling = RosterLabeling.build(lp, stage)!;
-    let seed = 3;
-    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const random = lcg(3);
     for (let trial = 0; trial < 5; trial++) {
       const costs = [...a, ...b].map(() => 10 * random() - 4);
-      let best = -Infinity;
-      for (let code = 0; code < 3 ** 8; code++) {
-        const values = new Array(16).fill(0);
-        for (let d = 0, c = code; d < 8; d++, c = Math.floor(c / 3)) if (c % 3 > 0) values[c % 3 === 1 ? d : 8 + d] = 1;
-        if (lp.check(values).maxViolation <= 1e-9) best = Math.max(best, values.reduce((sum, v, j) => sum + v * costs[j], 0));
-      }
+      const best = bestTwoShiftRoster(lp, 8, costs);
       const found = labeling.solve(costs, { cutoff: -Infinity });
       expect(found.exact).toBe(true);
       expect(found.rosters[0].objective).toBeCloseTo(best, 9);
