@@ -1,3 +1,4 @@
+import type { ScenarioContext } from '../domain/context.js';
 import type { Shift } from '../domain/types.js';
 import type { Term } from '../model/linear.js';
 import { finding, officerLabel, shiftLabel, type Rule, verdictOf } from './rule.js';
@@ -49,16 +50,15 @@ export const forbiddenSuccession: Rule = {
 };
 
 type SuccessionGroup = { shifts: Shift[]; next: Shift[] };
-type Context = Parameters<Rule['shape']>[1];
 
 /**
  * Groups already found, by the context's day lists: every officer's own model in year-long
  * seeding is cut from one context (150 builds), and finding the groups afresh was 7 % of each.
  */
-const found = new WeakMap<object, { types: Context['shiftTypeById']; byMerge: Map<boolean, SuccessionGroup[][]> }>();
+const found = new WeakMap<object, { types: ScenarioContext['shiftTypeById']; byMerge: Map<boolean, SuccessionGroup[][]> }>();
 
 /** Per day, the shifts that ban the same next-day shifts, with those next-day shifts (the same for every officer). */
-function successionGroups(ctx: Context, merge: boolean): SuccessionGroup[][] {
+function successionGroups(ctx: ScenarioContext, merge: boolean): SuccessionGroup[][] {
   let entry = found.get(ctx.shiftsByDay);
   if (!entry || entry.types !== ctx.shiftTypeById) found.set(ctx.shiftsByDay, (entry = { types: ctx.shiftTypeById, byMerge: new Map() }));
   const cached = entry.byMerge.get(merge);

@@ -152,10 +152,10 @@ export function twoSidedRows<R extends { row: { lower: number; upper: number }; 
   const termsKey = (r: R) => [...r.terms].sort((p, q) => p[0] - q[0]).join(';');
   for (const { lower, upper } of sides.values()) {
     if (lower.length === 0 || upper.length === 0) continue;
-    const lowerKeys = new Set(lower.map(termsKey));
-    const upperKeys = new Set(upper.map(termsKey));
-    for (const r of lower) if (upperKeys.has(termsKey(r))) out.add(r);
-    for (const r of upper) if (lowerKeys.has(termsKey(r))) out.add(r);
+    const [lowerKeys, upperKeys] = [lower.map(termsKey), upper.map(termsKey)];
+    const [lowerSet, upperSet] = [new Set(lowerKeys), new Set(upperKeys)];
+    lower.forEach((r, k) => upperSet.has(lowerKeys[k]) && out.add(r));
+    upper.forEach((r, k) => lowerSet.has(upperKeys[k]) && out.add(r));
   }
   return out;
 }
