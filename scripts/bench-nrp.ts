@@ -110,10 +110,11 @@ async function benchmark(): Promise<void> {
   for (const file of files) {
     const instance = loadInstance(join(dir, file));
     const scenario = nrpToScenario(instance);
+    const best = known.get(instance.name) ?? null;
+    const size = `${instance.staff.length}×${instance.horizon}×${instance.shifts.length}`;
     for (let run = 1; run <= repeat; run++) {
       const result = await solve(scenario, { timeLimitSeconds: timeLimit });
       const scored = evaluateNrp(instance, rotaToRoster(instance, result.rota));
-      const best = known.get(instance.name) ?? null;
       const gap = best === null ? null : (100 * (scored.objective - best)) / Math.max(1, Math.abs(best));
       const hard = scored.violations.length;
       // Ours must be exactly −(benchmark's), or the import is wrong; the one hard rule the model
@@ -124,26 +125,25 @@ async function benchmark(): Promise<void> {
       records.push(record);
       if (json) console.log(JSON.stringify(record));
       else console.error(`${instance.name}${repeat > 1 ? ` run ${run}` : ''}: ${scored.objective} (best ${best ?? '—'}) in ${result.seconds.toFixed(1)} s, ${result.status}, ${hard} hard${agrees ? '' : `, OUR OBJECTIVE ${result.objective - elastic} ≠ −${scored.objective}`}`);
-      const size = `${instance.staff.length}×${instance.horizon}×${instance.shifts.length}`;
       rows.push([instance.name, ...(repeat > 1 ? [String(run)] : []), size, String(scored.objective), String(best ?? '—'), gap === null ? '—' : `${gap.toFixed(2)} %`, result.seconds.toFixed(1), result.status, String(hard), agrees ? 'yes' : 'NO']);
     }
   }
   if (json) return;
   printTable(['instance', ...(repeat > 1 ? ['run'] : []), 'staff×days×types', 'objective', 'best known', 'gap', 'seconds', 'status', 'hard violations', 'ours = −bench'], rows);
   const seconds = records.reduce((sum, r) => sum + r.seconds, 0);
-  const { atBest, within2, broken } = tally(records);
+  const { atBest, within, broken } = tally(records);
   const runs = repeat > 1 ? `${records.length} runs of ${files.length} instances` : `${records.length} instances`;
-  console.log(`${runs}, ${timeLimit} s limit: ${atBest} at best known, ${within2} within ${WITHIN_PERCENT} %, ${broken} with hard violations, ${seconds.toFixed(0)} s in all`);
+  console.log(`${runs}, ${timeLimit} s limit: ${atBest} at best known, ${within} within ${WITHIN_PERCENT} %, ${broken} with hard violations, ${seconds.toFixed(0)} s in all`);
   if (repeat > 1) printSpread(records);
 }
 
 /** Runs at the best known value, within WITHIN_PERCENT of it, and with hard violations. */
-function tally(records: readonly RunRecord[]): { atBest: number; within2: number; broken: number } {
+function tally(records: readonly RunRecord[]): { atBest: number; within: number; broken: number } {
   const clean = records.filter((r) => r.hardViolations === 0);
   return {
     // From the objectives, not the rounded gapPercent: a tiny gap must not round to "at best known".
     atBest: clean.filter((r) => r.bestKnown !== null && r.objective <= r.bestKnown).length,
-    within2: clean.filter((r) => r.bestKnown !== null && r.objective - r.bestKnown <= (WITHIN_PERCENT / 100) * Math.max(1, Math.abs(r.bestKnown))).length,
+    within: clean.filter((r) => r.bestKnown !== null && r.objective - r.bestKnown <= (WITHIN_PERCENT / 100) * Math.max(1, Math.abs(r.bestKnown))).length,
     broken: records.length - clean.length,
   };
 }
@@ -154,9 +154,9 @@ function printSpread(records: readonly RunRecord[]): void {
   for (const r of records) byInstance.set(r.instance, [...(byInstance.get(r.instance) ?? []), r]);
   const rows = [...byInstance].map(([name, runs]) => {
     const sorted = runs.map((r) => r.objective).sort((a, b) => a - b);
-    const { atBest, within2, broken } = tally(runs);
+    const { atBest, within, broken } = tally(runs);
     const of = (k: number) => `${k} of ${runs.length}`;
-    return [name, String(sorted[0]), String(sorted[Math.floor((sorted.length - 1) / 2)]), String(sorted[sorted.length - 1]), String(runs[0].bestKnown ?? '—'), of(atBest), of(within2), of(broken)];
+    return [name, String(sorted[0]), String(sorted[Math.floor((sorted.length - 1) / 2)]), String(sorted[sorted.length - 1]), String(runs[0].bestKnown ?? '—'), of(atBest), of(within), of(broken)];
   });
   console.log('');
   printTable(['instance', 'best', 'median', 'worst', 'best known', 'at best known', `within ${WITHIN_PERCENT} %`, 'with hard violations'], rows);
