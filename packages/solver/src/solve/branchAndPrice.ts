@@ -6,6 +6,7 @@ import type { PatternPool } from './master.js';
 import { assignmentWeights, roundedChoice } from './masterChoice.js';
 import type { Pricer } from './pricer.js';
 import type { AssignmentFixings } from './pricing.js';
+import { lagrangianFixing } from './lagrangianFixing.js';
 
 /**
  * How a tree search ended.
@@ -23,9 +24,22 @@ const NODE_ROUNDS = 40;
 /** An assignment counts as decided by the master LP within this of 0 or 1. */
 const DECIDED = 1e-6;
 
-/** One open node: the assignments fixed on the way down from the root. */
+/** Most of the tree's time left one Lagrangian fixing may take (about 4 s on Instance5–7). */
+const FIXING_SHARE = 0.4;
+/**
+ * A node fixes by its bound again once its bound lies this share of a step nearer the cutoff
+ * than where its path last fixed: on Instance6 the root (2 steps above) fixes about 300
+ * assignments, a node 1 step above 850–930.
+ */
+const REFIX_STEPS = 0.5;
+
+/**
+ * One open node: the assignments fixed on the way down from the root, and how far above the
+ * cutoff its path's bound stood when it last fixed by the bound (see lagrangianFixing).
+ */
 interface TreeNode {
   fixings: Map<number, ReadonlyMap<number, 0 | 1>>;
+  fixedAtGap: number;
 }
 
 /**
@@ -57,7 +71,10 @@ export async function branchAndPrice(model: RotaModel, lns: LnsContext, pool: Pa
   const left = () => Math.min(lns.remaining(), seconds - (performance.now() - started) / 1000);
   const step = objectiveStep(model);
   const days = officerDays(model, pool);
-  const stack: TreeNode[] = [{ fixings: new Map() }];
+  const root = (): TreeNode => ({ fixings: new Map(), fixedAtGap: Infinity });
+  const stack: TreeNode[] = [root()];
+  // The cutoff the tree's fixings were made for: a better rota raises it, and fixes more.
+  let fixedFor = -Infinity;
   let nodes = 0;
   let pruned = 0;
   let lost = 0;
@@ -65,6 +82,12 @@ export async function branchAndPrice(model: RotaModel, lns: LnsContext, pool: Pa
   const cutoff = () => (lns.getBest()?.objective ?? -Infinity) + step - 1e-6;
   while (stack.length > 0) {
     if (left() <= 0.3 || lns.stop()) return finish('timeLimit');
+    // A better rota (found here or posted by the main search) raises the cutoff: start again
+    // from the root, where the bound now fixes more.
+    if (cutoff() > fixedFor + step / 2 && fixedFor > -Infinity) {
+      stack.splice(0, stack.length, root());
+      fixedFor = -Infinity;
+    }
     const node = stack.pop()!;
     nodes++;
     const round = await generateColumns(model, lns, pool, pricer, left(), { betweenRounds: hooks.betweenRounds, fixings: node.fixings, maxRounds: NODE_ROUNDS, cutoff: cutoff(), exact: true });
@@ -89,6 +112,25 @@ export async function branchAndPrice(model: RotaModel, lns: LnsContext, pool: Pa
       await hooks.settle(roundedChoice(pool, round.lpValues), `branch-and-price node ${nodes}`);
       continue;
     }
+    const gapNow = (round.nodeBound ?? round.masterValue) - cutoff();
+    if (gapNow <= node.fixedAtGap - REFIX_STEPS * step) {
+      const fixingStarted = performance.now();
+      const fixing = lagrangianFixing(model, pool, pricer, round.prices!, round.masterValue, node.fixings, cutoff(), fixingStarted + left() * FIXING_SHARE * 1000);
+      if (process.env.PATROLPLAN_TRACE) lns.log.push(`node ${nodes} fixing: ${fixing ? `${fixing.fixed} more assignments fixed, bound ${fixing.gap.toFixed(2)} above the cutoff` : 'none'} in ${((performance.now() - fixingStarted) / 1000).toFixed(1)} s`);
+      if (fixing && fixing.gap < 0) {
+        pruned++;
+        continue;
+      }
+      if (fixing) {
+        // Every rota that reaches the cutoff keeps these fixings: the tree goes on below them alone.
+        fixedFor = Math.max(fixedFor, cutoff());
+        if (fixing.fixed > 0) {
+          stack.push({ fixings: fixing.fixings, fixedAtGap: fixing.gap });
+          continue;
+        }
+        node.fixedAtGap = fixing.gap;
+      }
+    }
     // The assignment the LP is surest of: its side is pushed last, so it is solved next.
     const [surest] = open;
     for (const value of [1 - surest.value, surest.value] as (0 | 1)[]) {
@@ -99,7 +141,7 @@ export async function branchAndPrice(model: RotaModel, lns: LnsContext, pool: Pa
         pruned++;
         continue;
       }
-      stack.push({ fixings: new Map(node.fixings).set(surest.block, fixes) });
+      stack.push({ fixings: new Map(node.fixings).set(surest.block, fixes), fixedAtGap: node.fixedAtGap });
     }
   }
   return finish(lost > 0 ? 'incomplete' : 'exhausted');

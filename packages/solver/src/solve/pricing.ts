@@ -22,7 +22,7 @@ export type AssignmentFixings = ReadonlyMap<number, ReadonlyMap<number, 0 | 1>>;
 const FIXING_WEIGHT = 1e6;
 
 /** Pricing costs with a block's fixings priced in; `offset` is what every roster that keeps them gains. */
-function withFixings(costs: number[], fixes: ReadonlyMap<number, 0 | 1> | undefined): { costs: number[]; offset: number } {
+export function withFixings(costs: number[], fixes: ReadonlyMap<number, 0 | 1> | undefined): { costs: number[]; offset: number } {
   if (!fixes || fixes.size === 0) return { costs, offset: 0 };
   const fixed = costs.slice();
   let offset = 0;

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { nrpToScenario, parseNrp } from '../../src/benchmark/nrpImport.js';
+import { buildContext } from '../../src/domain/context.js';
+import { highsEngine } from '../../src/engines/highs.js';
+import { buildModel } from '../../src/model/build.js';
+import { generateColumns } from '../../src/solve/colgen.js';
+import { decompose } from '../../src/solve/decompose.js';
+import { lagrangianFixing } from '../../src/solve/lagrangianFixing.js';
+import { searchState } from '../../src/solve/lns.js';
+import { PatternPool } from '../../src/solve/master.js';
+import { Pricer } from '../../src/solve/pricer.js';
+import { section, week } from '../benchmark/nrpFixtures.js';
+
+/** Four officers, a cover they cannot all meet, and requests that make rosters differ in value. */
+const INSTANCE = [
+  section('HORIZON', '7'),
+  section('SHIFTS', 'D,480,', 'N,480,D'),
+  section('STAFF', ...['A', 'B', 'C', 'E'].map((id) => `${id},D=7|N=7,2400,960,3,2,2,1`)),
+  section('DAYS_OFF', 'E,4'),
+  section('SHIFT_ON_REQUESTS', 'C,2,D,3', 'A,1,D,2', 'A,0,N,2', 'B,3,N,3', 'E,0,D,2'),
+  section('SHIFT_OFF_REQUESTS', 'B,1,N,3', 'A,6,D,2', 'E,2,N,1'),
+  section('COVER', ...week('D', 10), ...week('N', 10)),
+].join('');
+
+/** The compact optimum, and the decomposition's master converged at its duals. */
+async function converged() {
+  const model = buildModel(buildContext(nrpToScenario(parseNrp(INSTANCE, 'Test'))));
+  const optimum = (await highsEngine.open(model.lp)).run({ timeLimitSeconds: 10, gapTolerance: 1e-9 });
+  const split = decompose(model);
+  const pool = new PatternPool(model.lp, split);
+  const pricer = new Pricer(highsEngine, split);
+  const { lns, setDeadline } = searchState(model, 1e-9, () => false);
+  setDeadline(30);
+  for (let b = 0; b < split.blocks.length; b++) pool.add(b, pricer.seedByLabels(model, b, false)!);
+  const round = await generateColumns(model, lns, pool, pricer, 10, { exact: true });
+  return { model, optimum, pool, pricer, round };
+}
+
+describe('lagrangianFixing', () => {
+  it('fixes assignments that every rota reaching the cutoff keeps: the optimum keeps them all', async () => {
+    const { model, optimum, pool, pricer, round } = await converged();
+    expect(round.converged).toBe(true);
+    const fixing = lagrangianFixing(model, pool, pricer, round.prices!, round.masterValue!, new Map(), optimum.objective! - 1e-6, Infinity)!;
+    pricer.dispose();
+    expect(fixing.gap).toBeGreaterThanOrEqual(0);
+    expect(fixing.fixed).toBeGreaterThan(0);
+    for (const [b, fixes] of fixing.fixings) for (const [i, value] of fixes) expect(optimum.values![pool.split.blocks[b].cols[i]]).toBeCloseTo(value, 6);
+  });
+
+  it('fixes nothing when the cutoff is far below the bound, and reports a negative gap above it', async () => {
+    const { model, pool, pricer, round } = await converged();
+    const loose = lagrangianFixing(model, pool, pricer, round.prices!, round.masterValue!, new Map(), round.masterValue! - 1000, Infinity)!;
+    const beyond = lagrangianFixing(model, pool, pricer, round.prices!, round.masterValue!, new Map(), round.masterValue! + 1, Infinity)!;
+    pricer.dispose();
+    expect(loose.fixed).toBe(0);
+    expect(beyond.gap).toBeLessThan(0);
+  });
+
+  it('keeps the node fixings it is given', async () => {
+    const { model, optimum, pool, pricer, round } = await converged();
+    const column = pool.split.blocks[0].cols.findIndex((c) => model.lp.upper[c] > model.lp.lower[c]);
+    const value = optimum.values![pool.split.blocks[0].cols[column]] > 0.5 ? 1 : 0;
+    const given = new Map([[0, new Map([[column, value as 0 | 1]])]]);
+    const fixing = lagrangianFixing(model, pool, pricer, round.prices!, round.masterValue!, given, optimum.objective! - 1e-6, Infinity);
+    pricer.dispose();
+    expect(fixing?.fixings.get(0)?.get(column)).toBe(value);
+  });
+});
