@@ -5,11 +5,8 @@ import { highsEngine } from '../../src/engines/highs.js';
 import { buildModel } from '../../src/model/build.js';
 import { branchAndPrice, objectiveStep } from '../../src/solve/branchAndPrice.js';
 import { generateColumns } from '../../src/solve/colgen.js';
-import { decompose } from '../../src/solve/decompose.js';
-import { searchState } from '../../src/solve/lns.js';
-import { PatternPool } from '../../src/solve/master.js';
-import { Pricer } from '../../src/solve/pricer.js';
 import { section, week } from '../benchmark/nrpFixtures.js';
+import { decomposedFixture } from './decomposedFixture.js';
 
 /**
  * Three interchangeable officers for a cover they cannot all meet, with requests that pull
@@ -26,14 +23,7 @@ const SHARED = [
 
 /** The compact optimum (HiGHS), and a tree search over `SHARED` started from each officer's own best roster. */
 async function setUp() {
-  const model = buildModel(buildContext(nrpToScenario(parseNrp(SHARED, 'Test'))));
-  const optimum = (await highsEngine.open(model.lp)).run({ timeLimitSeconds: 10, gapTolerance: 1e-9 });
-  const split = decompose(model);
-  const pool = new PatternPool(model.lp, split);
-  const pricer = new Pricer(highsEngine, split);
-  const { lns, setDeadline } = searchState(model, 1e-9, () => false);
-  setDeadline(30);
-  for (let b = 0; b < split.blocks.length; b++) pool.add(b, pricer.seedByLabels(model, b, false)!);
+  const { model, optimum, pool, pricer, lns } = await decomposedFixture(SHARED);
   // Settling a node's choice: the chosen rosters side by side, the cover slack solved for them.
   const settle = async (choice: number[]) => {
     const point = pool.pointOfChoice(choice)!;

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { nrpToScenario, parseNrp } from '../../src/benchmark/nrpImport.js';
-import { buildContext } from '../../src/domain/context.js';
-import { highsEngine } from '../../src/engines/highs.js';
-import { buildModel } from '../../src/model/build.js';
 import { generateColumns } from '../../src/solve/colgen.js';
-import { decompose } from '../../src/solve/decompose.js';
 import { lagrangianFixing } from '../../src/solve/lagrangianFixing.js';
-import { searchState } from '../../src/solve/lns.js';
-import { PatternPool } from '../../src/solve/master.js';
-import { Pricer } from '../../src/solve/pricer.js';
 import { section, week } from '../benchmark/nrpFixtures.js';
+import { decomposedFixture } from './decomposedFixture.js';
 
 /** Four officers, a cover they cannot all meet, and requests that make rosters differ in value. */
 const INSTANCE = [
@@ -24,14 +17,7 @@ const INSTANCE = [
 
 /** The compact optimum, and the decomposition's master converged at its duals. */
 async function converged() {
-  const model = buildModel(buildContext(nrpToScenario(parseNrp(INSTANCE, 'Test'))));
-  const optimum = (await highsEngine.open(model.lp)).run({ timeLimitSeconds: 10, gapTolerance: 1e-9 });
-  const split = decompose(model);
-  const pool = new PatternPool(model.lp, split);
-  const pricer = new Pricer(highsEngine, split);
-  const { lns, setDeadline } = searchState(model, 1e-9, () => false);
-  setDeadline(30);
-  for (let b = 0; b < split.blocks.length; b++) pool.add(b, pricer.seedByLabels(model, b, false)!);
+  const { model, optimum, pool, pricer, lns } = await decomposedFixture(INSTANCE);
   const round = await generateColumns(model, lns, pool, pricer, 10, { exact: true });
   return { model, optimum, pool, pricer, round };
 }
