@@ -49,13 +49,22 @@ export function lagrangianFixing(model: RotaModel, pool: PatternPool, pricer: Pr
   const gap = bound - cutoff;
   const result = new Map<number, Map<number, 0 | 1>>();
   let fixed = 0;
+  // A pooled roster within the gap of the best already shows each assignment it flips cannot be fixed.
+  const flippable = split.blocks.map(() => new Set<number>());
+  for (const pattern of pool.patterns) {
+    const { costs, values, value } = bests[pattern.block];
+    let patternValue = 0;
+    for (let i = 0; i < costs.length; i++) patternValue += costs[i] * pattern.values[i];
+    if (patternValue < value - gap - 1e-6) continue;
+    for (let i = 0; i < costs.length; i++) if (Math.abs(pattern.values[i] - values[i]) > 0.5) flippable[pattern.block].add(i);
+  }
   split.blocks.forEach((block, b) => {
     const labeling = pricer.labeling(model, b)!;
     const { costs, values, value } = bests[b];
     const fixes = new Map<number, 0 | 1>(fixings.get(b) ?? []);
     result.set(b, fixes);
     block.cols.forEach((c, i) => {
-      if (!assignments.has(c) || fixes.has(i) || block.lp.upper[i] === block.lp.lower[i] || performance.now() > deadline) return;
+      if (!assignments.has(c) || fixes.has(i) || flippable[b].has(i) || block.lp.upper[i] === block.lp.lower[i] || performance.now() > deadline) return;
       const keep: 0 | 1 = values[i] > 0.5 ? 1 : 0;
       const flip = new Map([[i, (1 - keep) as 0 | 1]]);
       const flipped = withFixings(costs, flip);
