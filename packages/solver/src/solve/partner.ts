@@ -39,14 +39,16 @@ const NEAR_CONVERGENCE = 0.003;
 const TREE_SHARE = 0.7;
 
 /**
- * Branch-and-price runs once the neighbourhood dives stall, if the incumbent is at most this
- * many objective steps above the converged bound (a hair over counts: Instance6's bound comes
- * out at 1948.99999… or 1949.00000…, and its 1952s went one way or the other at random). With slow pricing it only ever proved (one step
- * left, Instance6 in one run of seven). With pricing 4x faster (eleventh session) it finds too:
+ * Branch-and-price runs before the neighbourhood dives (or once they stall), if the incumbent is
+ * at most this many objective steps above the converged bound (a hair over counts: Instance6's
+ * bound comes out at 1948.99999… or 1949.00000…, and its 1952s went one way or the other at
+ * random). With slow pricing it only ever proved (one step left, Instance6 in one run of seven). With pricing 4x faster (eleventh session) it finds too:
  * Instance6 at 1951 over a bound of 1949 found 1950 at node 31 and node 9 in two runs, and
  * proved it in 45 s in the second (allowed 6 steps); Instance7 (bound 1054.1, incumbent 1060)
  * ran 30 nodes in 11 s without finding. With Lagrangian fixing (eighteenth session) the tree from
- * Instance6's 1952, three steps above, found 1951 in each of four traced runs.
+ * Instance6's 1952, three steps above, found 1951 in each of four traced runs; run before the
+ * neighbourhood dives rather than after (about 27 s into the minute, not 35–40 s), it took
+ * Instance6 to 1950 in 4 of 10 runs, against 2 of 11 after them.
  */
 const TREE_STEPS = 3;
 
@@ -237,10 +239,14 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
     // Each round's master was the guide already (onMaster): converged, the last one stays the
     // guide through the neighbourhood dives (the only ones to offer their own LPs).
     if (converged) guide.markConverged();
+    // Branch-and-price first when few steps separate the incumbent from the converged bound (see
+    // TREE_STEPS): with Lagrangian fixing it finds what the neighbourhood dives do not, and needs the time.
+    const near = () => converged && !proved() && bound - (lns.getBest()?.objective ?? -Infinity) <= TREE_STEPS * objectiveStep(model) + 1e-6;
+    const treeFirst = near();
+    if (treeFirst) await closeGap();
     const dives = proved() ? 'done' : await neighbourhoodDives(model, lns, pool, pricer, settle, takeIncumbents, proved, (lpValues) => guide.fromDive(lpValues));
-    // Branch-and-price gets the time only when few steps separate the incumbent from the
-    // converged bound (see TREE_STEPS).
-    if (converged && !proved() && bound - (lns.getBest()?.objective ?? -Infinity) <= TREE_STEPS * objectiveStep(model) + 1e-6) await closeGap();
+    // Or once the dives have come near enough.
+    if (!treeFirst && near()) await closeGap();
     // The LP has nothing better near the incumbent: the compact model's neighbourhoods, side
     // by side with the main search's, with draws of their own.
     if (dives === 'stalled') await improve(model, engine, lns, { seed: PARTNER_SEED, betweenNeighbourhoods: takeIncumbents, onImproved: (values) => channel.postPoint(values) });
