@@ -1,4 +1,5 @@
 import type { RotaModel } from '../model/rotaModel.js';
+import { assignSet } from './lns.js';
 import type { PatternPool } from './master.js';
 import type { Pricer } from './pricer.js';
 import { keepsFixings, LABEL_LIMIT, pricingCosts, withFixings, type AssignmentFixings } from './pricing.js';
@@ -33,7 +34,7 @@ export interface LagrangianFixing {
  */
 export function lagrangianFixing(model: RotaModel, pool: PatternPool, pricer: Pricer, prices: ArrayLike<number>, masterValue: number, fixings: AssignmentFixings, cutoff: number, deadline: number): LagrangianFixing | null {
   const { split } = pool;
-  const assignments = new Set(model.assignEntries().map((e) => e.variable));
+  const assignments = assignSet(model);
   let bound = masterValue;
   const bests: { costs: number[]; values: Float64Array; value: number }[] = [];
   for (let b = 0; b < split.blocks.length; b++) {

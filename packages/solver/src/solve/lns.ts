@@ -41,7 +41,8 @@ export interface LnsContext {
 }
 
 const assignColumns = new WeakMap<RotaModel, Set<number>>();
-const assignSet = (model: RotaModel) => {
+/** The model's assignment columns, built once per model. */
+export const assignSet = (model: RotaModel): Set<number> => {
   let set = assignColumns.get(model);
   if (!set) assignColumns.set(model, (set = new Set(model.assignEntries().map((e) => e.variable))));
   return set;

@@ -42,10 +42,10 @@ const TREE_SHARE = 0.7;
  * Branch-and-price runs before the neighbourhood dives (or once they stall), if the incumbent is
  * at most this many objective steps above the converged bound (a hair over counts: Instance6's
  * bound comes out at 1948.99999… or 1949.00000…, and its 1952s went one way or the other at
- * random). With slow pricing it only ever proved (one step left, Instance6 in one run of seven). With pricing 4x faster (eleventh session) it finds too:
- * Instance6 at 1951 over a bound of 1949 found 1950 at node 31 and node 9 in two runs, and
- * proved it in 45 s in the second (allowed 6 steps); Instance7 (bound 1054.1, incumbent 1060)
- * ran 30 nodes in 11 s without finding. With Lagrangian fixing (eighteenth session) the tree from
+ * random). With slow pricing it only ever proved (one step left, Instance6 in one run of seven).
+ * With pricing 4x faster (eleventh session) it finds too: Instance6 at 1951 over a bound of 1949
+ * found 1950 at node 31 and node 9 in two runs, and proved it in 45 s in the second (allowed 6
+ * steps); Instance7 (bound 1054.1, incumbent 1060) ran 30 nodes in 11 s without finding. With Lagrangian fixing (eighteenth session) the tree from
  * Instance6's 1952, three steps above, found 1951 in each of four traced runs; run before the
  * neighbourhood dives rather than after (about 27 s into the minute, not 35–40 s), it took
  * Instance6 to 1950 in 4 of 10 runs, against 2 of 11 after them.
