@@ -7,6 +7,7 @@ import { assignmentWeights, roundedChoice } from './masterChoice.js';
 import type { Pricer } from './pricer.js';
 import type { AssignmentFixings } from './pricing.js';
 import { lagrangianFixing } from './lagrangianFixing.js';
+import { coverBranch, wholeMasterColumns, type MasterBounds } from './coverBranching.js';
 
 /**
  * How a tree search ended.
@@ -15,8 +16,9 @@ import { lagrangianFixing } from './lagrangianFixing.js';
  * - `timeLimit`: time ran out with nodes left open.
  * - `incomplete`: every node was visited, but some node's master LP failed (an engine error), so
  *   the search proves nothing.
+ * - `reached`: with a target, a rota reaching it was found (the search stops there).
  */
-export type TreeOutcome = 'exhausted' | 'timeLimit' | 'incomplete';
+export type TreeOutcome = 'exhausted' | 'timeLimit' | 'incomplete' | 'reached';
 
 /** Most generation rounds a node gets before it is branched on without a proved bound. */
 const NODE_ROUNDS = 40;
@@ -40,6 +42,8 @@ const REFIX_STEPS = 0.5;
 interface TreeNode {
   fixings: Map<number, ReadonlyMap<number, 0 | 1>>;
   fixedAtGap: number;
+  /** Cover shortfalls and excesses bounded on the way down (see coverBranch). */
+  bounds: MasterBounds;
 }
 
 /**
@@ -55,6 +59,12 @@ export function objectiveStep(model: RotaModel): number {
 export interface TreeHooks extends Pick<GenerationHooks, 'betweenRounds'> {
   /** Rosters, one per officer, that an integral node chose (mended and accepted by the caller). */
   settle: (choice: number[], source: string) => Promise<void>;
+  /**
+   * Search only for rotas whose objective reaches this (maximising), far above the incumbent as
+   * it may be: nodes are pruned and assignments fixed as if the incumbent were a step below it,
+   * so `exhausted` then says no rota reaches the target.
+   */
+  target?: number;
 }
 
 /**
@@ -71,7 +81,8 @@ export async function branchAndPrice(model: RotaModel, lns: LnsContext, pool: Pa
   const left = () => Math.min(lns.remaining(), seconds - (performance.now() - started) / 1000);
   const step = objectiveStep(model);
   const days = officerDays(model, pool);
-  const root = (): TreeNode => ({ fixings: new Map(), fixedAtGap: Infinity });
+  const root = (): TreeNode => ({ fixings: new Map(), fixedAtGap: Infinity, bounds: new Map() });
+  const covers = wholeMasterColumns(model.lp, pool.split);
   const stack: TreeNode[] = [root()];
   // The cutoff the tree's fixings were made for: a better rota raises it, and fixes more.
   let fixedFor = -Infinity;
@@ -79,9 +90,11 @@ export async function branchAndPrice(model: RotaModel, lns: LnsContext, pool: Pa
   let pruned = 0;
   let lost = 0;
   // A node is worth solving only if its bound reaches a whole step above the incumbent.
-  const cutoff = () => (lns.getBest()?.objective ?? -Infinity) + step - 1e-6;
+  const target = hooks.target ?? -Infinity;
+  const cutoff = () => Math.max((lns.getBest()?.objective ?? -Infinity) + step, target) - 1e-6;
   while (stack.length > 0) {
     if (left() <= 0.3 || lns.stop()) return finish('timeLimit');
+    if (hooks.target !== undefined && (lns.getBest()?.objective ?? -Infinity) >= target - 1e-6) return finish('reached');
     // A better rota (found here or posted by the main search) raises the cutoff: start again
     // from the root, where the bound now fixes more.
     if (cutoff() > fixedFor + step / 2 && fixedFor > -Infinity) {
@@ -90,7 +103,7 @@ export async function branchAndPrice(model: RotaModel, lns: LnsContext, pool: Pa
     }
     const node = stack.pop()!;
     nodes++;
-    const round = await generateColumns(model, lns, pool, pricer, left(), { betweenRounds: hooks.betweenRounds, fixings: node.fixings, maxRounds: NODE_ROUNDS, cutoff: cutoff(), exact: true });
+    const round = await generateColumns(model, lns, pool, pricer, left(), { betweenRounds: hooks.betweenRounds, fixings: node.fixings, masterBounds: node.bounds, maxRounds: NODE_ROUNDS, cutoff: cutoff(), exact: true });
     if (!round.lpValues || round.masterValue === null) {
       // No master LP is no proof: the node stays open (time ran out) or is lost (engine failure).
       if (left() <= 0.3 || lns.stop()) {
@@ -106,7 +119,7 @@ export async function branchAndPrice(model: RotaModel, lns: LnsContext, pool: Pa
     }
     const weights = assignmentWeights(pool, round.lpValues);
     const open = unsettled(days, weights, node.fixings);
-    if (process.env.PATROLPLAN_TRACE) lns.log.push(`node ${nodes}, ${[...node.fixings.values()].reduce((n, f) => n + f.size, 0)} fixed: master ${round.masterValue.toFixed(2)}, bound ${round.nodeBound?.toFixed(2) ?? '-'}, ${round.rounds} rounds, ${open.length} open, cutoff ${cutoff().toFixed(0)}`);
+    if (process.env.PATROLPLAN_TRACE) lns.log.push(`node ${nodes}, ${[...node.fixings.values()].reduce((n, f) => n + f.size, 0)} fixed, ${node.bounds.size} covers: master ${round.masterValue.toFixed(2)}, bound ${round.nodeBound?.toFixed(2) ?? '-'}, ${round.rounds} rounds, ${open.length} open, cutoff ${cutoff().toFixed(0)}`);
     if (open.length === 0) {
       // Every assignment is whole: the LP's rosters are a rota (the master's own columns mended by the caller).
       await hooks.settle(roundedChoice(pool, round.lpValues), `branch-and-price node ${nodes}`);
@@ -125,11 +138,16 @@ export async function branchAndPrice(model: RotaModel, lns: LnsContext, pool: Pa
         // Every rota that reaches the cutoff keeps these fixings: the tree goes on below them alone.
         fixedFor = Math.max(fixedFor, cutoff());
         if (fixing.fixed > 0) {
-          stack.push({ fixings: fixing.fixings, fixedAtGap: fixing.gap });
+          stack.push({ fixings: fixing.fixings, fixedAtGap: fixing.gap, bounds: node.bounds });
           continue;
         }
         node.fixedAtGap = fixing.gap;
       }
+    }
+    const cover = coverBranch(model.lp, pool.split, covers, round.lpValues, node.bounds);
+    if (cover) {
+      for (const side of [cover.sides[1], cover.sides[0]]) stack.push({ ...node, bounds: new Map(node.bounds).set(cover.column, side) });
+      continue;
     }
     // The assignment the LP is surest of: its side is pushed last, so it is solved next.
     const [surest] = open;
@@ -141,7 +159,7 @@ export async function branchAndPrice(model: RotaModel, lns: LnsContext, pool: Pa
         pruned++;
         continue;
       }
-      stack.push({ fixings: new Map(node.fixings).set(surest.block, fixes), fixedAtGap: node.fixedAtGap });
+      stack.push({ fixings: new Map(node.fixings).set(surest.block, fixes), fixedAtGap: node.fixedAtGap, bounds: node.bounds });
     }
   }
   return finish(lost > 0 ? 'incomplete' : 'exhausted');

@@ -1,4 +1,5 @@
 import type { RotaModel } from '../model/rotaModel.js';
+import type { MasterBounds } from './coverBranching.js';
 import type { LnsContext } from './lns.js';
 import type { PatternPool } from './master.js';
 import { holds, PRICING_SECONDS, type Pricer } from './pricer.js';
@@ -79,6 +80,8 @@ export interface GenerationHooks {
   exact?: boolean;
   /** Stop once `nodeBound` falls below this: nothing under these fixings reaches it. */
   cutoff?: number;
+  /** Master columns narrowed (index into `split.masterCols` → bounds), as by a tree's cover branches: no bound is claimed. */
+  masterBounds?: MasterBounds;
 }
 
 /**
@@ -106,7 +109,7 @@ export async function generateColumns(model: RotaModel, lns: LnsContext, pool: P
     await hooks.betweenRounds?.();
     const roundStarted = performance.now();
     // A master LP cut short has no duals: let it finish even past a short budget (a dive step).
-    const run = await pricer.master(pool).solve(fixed, Math.max(MASTER_LP_SECONDS, left()), lns.stop, excluded);
+    const run = await pricer.master(pool).solve(fixed, Math.max(MASTER_LP_SECONDS, left()), lns.stop, excluded, hooks.masterBounds);
     const lpSeconds = (performance.now() - roundStarted) / 1000;
     if (run.status !== 'optimal' || !run.rowDuals || run.objective === null) {
       lns.log.push(`column generation: master LP ${run.status}`);
@@ -162,7 +165,7 @@ export async function generateColumns(model: RotaModel, lns: LnsContext, pool: P
     const complete = !smoothed && priced.length === split.blocks.length - fixed.size && priced.every((p) => p.ceiling !== null);
     // Proving needs every officer priced to optimality: give pricing more time once columns dry up.
     if (timedOut > 0 && added < split.blocks.length / 4) pricer.pricingSeconds = Math.min(PRICING_SECONDS.max, pricer.pricingSeconds * 2);
-    const whole = fixed.size === 0 && !excluded;
+    const whole = fixed.size === 0 && !excluded && !hooks.masterBounds?.size;
     if (whole && run.values) hooks.onMaster?.(run.values);
     if (complete) result.nodeBound = Math.min(result.nodeBound ?? Infinity, lagrangian);
     if (complete && whole) {

@@ -64,6 +64,24 @@ describe('branch-and-price', () => {
     expect(tree.pruned).toBeGreaterThan(0);
   });
 
+  it('with a target a step beyond the optimum, proves that no rota reaches it', async () => {
+    const { model, optimum, pool, pricer, lns, settle } = await setUp();
+    await generateColumns(model, lns, pool, pricer, 10);
+    const tree = await branchAndPrice(model, lns, pool, pricer, 20, { settle, target: optimum.objective! + 1 });
+    pricer.dispose();
+    expect(tree.outcome).toBe('exhausted');
+    expect(lns.getBest()?.objective ?? -Infinity).toBeLessThan(optimum.objective! + 1);
+  });
+
+  it('with the optimum as its target, stops at the first rota that reaches it', async () => {
+    const { model, optimum, pool, pricer, lns, settle } = await setUp();
+    await generateColumns(model, lns, pool, pricer, 10);
+    const tree = await branchAndPrice(model, lns, pool, pricer, 20, { settle, target: optimum.objective! });
+    pricer.dispose();
+    expect(tree.outcome).toBe('reached');
+    expect(lns.getBest()!.objective).toBeCloseTo(optimum.objective!, 6);
+  });
+
   it('stops with the nodes left open when its time is up', async () => {
     const { model, pool, pricer, lns, settle } = await setUp();
     const tree = await branchAndPrice(model, lns, pool, pricer, 0.1, { settle });
