@@ -1,11 +1,11 @@
 import type { Engine } from '../engines/index.js';
 import type { RotaModel } from '../model/rotaModel.js';
 import { BestResponse } from './bestResponse.js';
-import { branchAndPrice, objectiveStep } from './branchAndPrice.js';
 import { generateColumns } from './colgen.js';
 import { roundedChoice, solveIntegerMaster } from './masterChoice.js';
 import { MasterGuide } from './masterGuide.js';
 import { decompose, type Decomposition } from './decompose.js';
+import { levelsBetween, MAX_LEVELS, searchByLevels } from './objectiveLevels.js';
 import { diveByAssignments } from './assignmentDive.js';
 import { neighbourhoodDives } from './dive.js';
 import { solveUnderFixings } from './fixingsMip.js';
@@ -37,20 +37,6 @@ const NEAR_CONVERGENCE = 0.003;
  * and never reached an integral node; it proved Instance6's 1950 once in about seven runs.
  */
 const TREE_SHARE = 0.7;
-
-/**
- * Branch-and-price runs before the neighbourhood dives (or once they stall), if the incumbent is
- * at most this many objective steps above the converged bound (a hair over counts: Instance6's
- * bound comes out at 1948.99999… or 1949.00000…, and its 1952s went one way or the other at
- * random). With slow pricing it only ever proved (one step left, Instance6 in one run of seven).
- * With pricing 4x faster (eleventh session) it finds too: Instance6 at 1951 over a bound of 1949
- * found 1950 at node 31 and node 9 in two runs, and proved it in 45 s in the second (allowed 6
- * steps); Instance7 (bound 1054.1, incumbent 1060) ran 30 nodes in 11 s without finding. With Lagrangian fixing (eighteenth session) the tree from
- * Instance6's 1952, three steps above, found 1951 in each of four traced runs; run before the
- * neighbourhood dives rather than after (about 27 s into the minute, not 35–40 s), it took
- * Instance6 to 1950 in 4 of 10 runs, against 2 of 11 after them.
- */
-const TREE_STEPS = 3;
 
 /** Most of the time left after the first dive that generation may take to converge. */
 const CONVERGENCE_SHARE = 0.3;
@@ -202,13 +188,8 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
       if (choice) await settle(choice, 'dive + best responses');
       await takeIncumbents();
     };
-    // Converged: the tree below the master LP, until it finds a better rota, proves there is none, or its share of the time is gone.
-    const closeGap = async () => {
-      const tree = await branchAndPrice(model, lns, pool, pricer, lns.remaining() * TREE_SHARE, { betweenRounds: takeIncumbents, settle });
-      const best = lns.getBest();
-      // Exhausted: no rota beats the incumbent by a whole step, and objectives move in whole steps.
-      if (tree.outcome === 'exhausted' && best) postBound(best.objective);
-    };
+    // Converged: the tree below the master LP, level by level, until it finds a better rota, proves there is none, or its share of the time is gone.
+    const closeGap = () => searchByLevels(model, lns, pool, pricer, bound, lns.remaining() * TREE_SHARE, { betweenRounds: takeIncumbents, settle, postBound });
     while (!pool.coversEveryBlock()) {
       // Some officer's own rules could not be solved alone in time: wait for the main search.
       if (lns.remaining() <= 0.3 || lns.stop()) return;
@@ -239,9 +220,9 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
     // Each round's master was the guide already (onMaster): converged, the last one stays the
     // guide through the neighbourhood dives (the only ones to offer their own LPs).
     if (converged) guide.markConverged();
-    // Branch-and-price first when few steps separate the incumbent from the converged bound (see
-    // TREE_STEPS): with Lagrangian fixing it finds what the neighbourhood dives do not, and needs the time.
-    const near = () => converged && !proved() && bound - (lns.getBest()?.objective ?? -Infinity) <= TREE_STEPS * objectiveStep(model) + 1e-6;
+    // Branch-and-price first when few objective levels separate the incumbent from the converged
+    // bound (see MAX_LEVELS): level by level it finds what the neighbourhood dives do not, and needs the time.
+    const near = () => converged && !proved() && levelsBetween(model, bound, lns.getBest()?.objective ?? -Infinity) <= MAX_LEVELS;
     const treeFirst = near();
     if (treeFirst) await closeGap();
     const dives = proved() ? 'done' : await neighbourhoodDives(model, lns, pool, pricer, settle, takeIncumbents, proved, (lpValues) => guide.fromDive(lpValues));

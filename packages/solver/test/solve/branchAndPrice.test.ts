@@ -5,25 +5,12 @@ import { highsEngine } from '../../src/engines/highs.js';
 import { buildModel } from '../../src/model/build.js';
 import { branchAndPrice, objectiveStep } from '../../src/solve/branchAndPrice.js';
 import { generateColumns } from '../../src/solve/colgen.js';
-import { section, week } from '../benchmark/nrpFixtures.js';
-import { decomposedFixture } from './decomposedFixture.js';
+import { CONTESTED, decomposedFixture } from './decomposedFixture.js';
 
-/**
- * Three interchangeable officers for a cover they cannot all meet, with requests that pull
- * their rosters apart: the decomposition's LP is fractional, so the tree has to branch.
- */
-const SHARED = [
-  section('HORIZON', '7'),
-  section('SHIFTS', 'D,480,', 'N,480,D'),
-  section('STAFF', ...['A', 'B', 'C'].map((id) => `${id},D=7|N=7,2400,960,3,2,2,1`)),
-  section('SHIFT_ON_REQUESTS', 'C,2,D,3', 'A,1,D,2', 'A,0,N,2', 'B,3,N,3'),
-  section('SHIFT_OFF_REQUESTS', 'B,1,N,3', 'A,6,D,2'),
-  section('COVER', ...week('D', 10), ...week('N', 10)),
-].join('');
 
-/** The compact optimum (HiGHS), and a tree search over `SHARED` started from each officer's own best roster. */
+/** The compact optimum (HiGHS), and a tree search over `CONTESTED` started from each officer's own best roster. */
 async function setUp() {
-  const { model, optimum, pool, pricer, lns } = await decomposedFixture(SHARED);
+  const { model, optimum, pool, pricer, lns } = await decomposedFixture(CONTESTED);
   // Settling a node's choice: the chosen rosters side by side, the cover slack solved for them.
   const settle = async (choice: number[]) => {
     const point = pool.pointOfChoice(choice)!;
@@ -93,7 +80,7 @@ describe('branch-and-price', () => {
 
 describe('objectiveStep', () => {
   it('is one when every cost is a whole number, else a hair', () => {
-    const model = buildModel(buildContext(nrpToScenario(parseNrp(SHARED, 'Test'))));
+    const model = buildModel(buildContext(nrpToScenario(parseNrp(CONTESTED, 'Test'))));
     expect(objectiveStep(model)).toBe(1);
     model.lp.cost[0] = 0.5;
     expect(objectiveStep(model)).toBeLessThan(1e-3);

@@ -6,6 +6,20 @@ import { decompose } from '../../src/solve/decompose.js';
 import { searchState } from '../../src/solve/lns.js';
 import { PatternPool } from '../../src/solve/master.js';
 import { Pricer } from '../../src/solve/pricer.js';
+import { section, week } from '../benchmark/nrpFixtures.js';
+
+/**
+ * Three interchangeable officers for a cover they cannot all meet, with requests that pull
+ * their rosters apart: the decomposition's LP is fractional, so the tree has to branch.
+ */
+export const CONTESTED = [
+  section('HORIZON', '7'),
+  section('SHIFTS', 'D,480,', 'N,480,D'),
+  section('STAFF', ...['A', 'B', 'C'].map((id) => `${id},D=7|N=7,2400,960,3,2,2,1`)),
+  section('SHIFT_ON_REQUESTS', 'C,2,D,3', 'A,1,D,2', 'A,0,N,2', 'B,3,N,3'),
+  section('SHIFT_OFF_REQUESTS', 'B,1,N,3', 'A,6,D,2'),
+  section('COVER', ...week('D', 10), ...week('N', 10)),
+].join('');
 
 /**
  * A small benchmark-format instance, its compact optimum (HiGHS), and its decomposition by
