@@ -5,25 +5,34 @@ import type { PatternPool } from './master.js';
 import type { Pricer } from './pricer.js';
 
 /**
- * Most objective levels between the converged bound and the incumbent for which the tree runs.
+ * Most objective levels between the converged bound and the incumbent for which the walk runs.
  * The levels searched are those next to the bound, however far the incumbent: Instance5 came to
  * convergence at 1152 (11 levels) and its optimum is the third level. Instance9's bound is 33
  * levels below its optimum, where level by level would never get there.
  */
-export const MAX_LEVELS = 12;
+const MAX_LEVELS = 12;
 
 /**
- * A level within this share of a step of the bound is passed over at first: the LP reaches it
- * at the root and at most nodes of a degenerate master, so little is pruned or fixed (Instance6's
- * bound is 1949.00, and its level 1949 ran out 60 s unexhausted in the harness; 1950, the
- * optimum, was reached in 15.5 s from there).
+ * Most levels for the plain tree (see LEVEL_MARGIN), whose cutoff follows the incumbent: from
+ * five steps above, Instance7's fixed only 50 assignments and Instance5's never came within reach
+ * (eighteenth session); within three it found Instance6's 1951 and 1950.
+ */
+const PLAIN_LEVELS = 3;
+
+/**
+ * When the bound lies within this share of a step of a whole level, the walk does not start:
+ * the plain tree runs at once. At that level the LP itself reaches the target at the root and at
+ * most nodes of a degenerate master, so nothing is pruned or fixed by the bound; and the plain
+ * tree, stepping down from the incumbent, pools the rosters of each rota it finds on the way.
+ * Instance6 (bound 1949.00, optimum 1950) reached 1950 in 3 of 3 runs this way and in 4 of 5
+ * with the plain tree alone, against 3 of 9 with levels (1949 first or passed over).
  */
 const LEVEL_MARGIN = 0.1;
 
 /**
  * Share of the time left that one level may take before the search moves a level down without
- * a proof. Instance6's first level (its bound, 1949, exactly) was not exhausted in 60 s, while
- * its next (1950, the optimum) was reached in 6–16 s.
+ * a proof: a level may be empty and too big to exhaust (Instance7's 1055, a step below its
+ * bound of 1054.08, was not exhausted in 120 s).
  */
 const LEVEL_SHARE = 0.5;
 
@@ -42,6 +51,17 @@ const LEVEL_SECONDS = 3;
 export interface LevelHooks extends TreeHooks {
   /** Records a bound the search proved (no rota beats it). */
   postBound: (bound: number) => void;
+}
+
+/** Whether the tree is worth running now (see MAX_LEVELS and PLAIN_LEVELS). */
+export function treeInReach(model: RotaModel, bound: number, incumbent: number): boolean {
+  return levelsBetween(model, bound, incumbent) <= (walks(model, bound) ? MAX_LEVELS : PLAIN_LEVELS);
+}
+
+/** Whether the search walks down level by level from this bound (see LEVEL_MARGIN). */
+function walks(model: RotaModel, bound: number): boolean {
+  const step = objectiveStep(model);
+  return bound - Math.floor(bound / step + 1e-6) * step >= LEVEL_MARGIN * step;
 }
 
 /** How many whole objective levels above the incumbent the bound leaves open. */
@@ -69,7 +89,7 @@ export async function searchByLevels(model: RotaModel, lns: LnsContext, pool: Pa
   const incumbent = () => lns.getBest()?.objective ?? -Infinity;
   // The bound proved so far: the converged LP's, then a step below each exhausted level.
   let proved = Math.floor(bound / step + 1e-6) * step;
-  let level = bound - proved < LEVEL_MARGIN * step ? proved - step : proved;
+  let level = walks(model, bound) ? proved : incumbent();
   let frontier = false;
   while (left() > 0.3 && !lns.stop() && incumbent() < proved - step / 2) {
     if (level <= incumbent() + step / 2) {

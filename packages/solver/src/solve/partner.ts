@@ -5,7 +5,7 @@ import { generateColumns } from './colgen.js';
 import { roundedChoice, solveIntegerMaster } from './masterChoice.js';
 import { MasterGuide } from './masterGuide.js';
 import { decompose, type Decomposition } from './decompose.js';
-import { levelsBetween, MAX_LEVELS, searchByLevels } from './objectiveLevels.js';
+import { searchByLevels, treeInReach } from './objectiveLevels.js';
 import { diveByAssignments } from './assignmentDive.js';
 import { neighbourhoodDives } from './dive.js';
 import { solveUnderFixings } from './fixingsMip.js';
@@ -221,8 +221,8 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
     // guide through the neighbourhood dives (the only ones to offer their own LPs).
     if (converged) guide.markConverged();
     // Branch-and-price first when few objective levels separate the incumbent from the converged
-    // bound (see MAX_LEVELS): level by level it finds what the neighbourhood dives do not, and needs the time.
-    const near = () => converged && !proved() && levelsBetween(model, bound, lns.getBest()?.objective ?? -Infinity) <= MAX_LEVELS;
+    // bound (see treeInReach): level by level it finds what the neighbourhood dives do not, and needs the time.
+    const near = () => converged && !proved() && treeInReach(model, bound, lns.getBest()?.objective ?? -Infinity);
     const treeFirst = near();
     if (treeFirst) await closeGap();
     const dives = proved() ? 'done' : await neighbourhoodDives(model, lns, pool, pricer, settle, takeIncumbents, proved, (lpValues) => guide.fromDive(lpValues));
