@@ -31,12 +31,12 @@ const NEAR_CONVERGENCE = 0.003;
 
 /**
  * Most of the time left that branch-and-price may take to find a better rota or prove there is
- * none (then fix-and-optimise). It replaced enumerating the rosters within the gap, which never completed
- * on Curtois 5–7 and took 11–27 s of the minute. Run before the neighbourhood dives, its tree
- * went 23–50 nodes deep in 20–28 s on Instance5–6 (200–270 assignments fractional throughout)
- * and never reached an integral node; it proved Instance6's 1950 once in about seven runs.
+ * none (then the neighbourhood dives, fix-and-optimise). Level by level, Instance5's third level
+ * (its optimum) needed 7–15 s after the two above it were exhausted: at 0.7 it ran out in 2 of 4
+ * runs (1144, 1148, with the neighbourhood dives after it finding nothing); at 0.9 Instance5 gave
+ * 1143 in 3 of 3, Instance6 1950 in 2 of 2, and Instances 10 and 11 were still proved.
  */
-const TREE_SHARE = 0.7;
+const TREE_SHARE = 0.9;
 
 /** Most of the time left after the first dive that generation may take to converge. */
 const CONVERGENCE_SHARE = 0.3;
