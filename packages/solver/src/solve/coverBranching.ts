@@ -11,8 +11,9 @@ export type MasterBounds = ReadonlyMap<number, readonly [number, number]>;
  * whole, so branching on it (≤ floor or ≥ ceiling) loses no rota worth having.
  */
 export function wholeMasterColumns(lp: LinearModel, split: Decomposition): number[] {
-  const rowsOf = new Map<number, number[]>();
-  lp.rows.forEach((row, r) => row.terms.forEach(([v]) => rowsOf.set(v, [...(rowsOf.get(v) ?? []), r])));
+  // The rows each master column stands in (the only columns asked about).
+  const rowsOf = new Map<number, number[]>(split.masterCols.map((c) => [c, []]));
+  lp.rows.forEach((row, r) => row.terms.forEach(([v]) => rowsOf.get(v)?.push(r)));
   const whole = (x: number) => !Number.isFinite(x) || Number.isInteger(x);
   const found: number[] = [];
   split.masterCols.forEach((c, i) => {

@@ -61,7 +61,12 @@ export function treeInReach(model: RotaModel, bound: number, incumbent: number):
 /** Whether the search walks down level by level from this bound (see LEVEL_MARGIN). */
 function walks(model: RotaModel, bound: number): boolean {
   const step = objectiveStep(model);
-  return bound - Math.floor(bound / step + 1e-6) * step >= LEVEL_MARGIN * step;
+  return bound - topLevel(bound, step) >= LEVEL_MARGIN * step;
+}
+
+/** The best whole level a rota can reach under the bound (a hair over counts as on it). */
+function topLevel(bound: number, step: number): number {
+  return Math.floor(bound / step + 1e-6) * step;
 }
 
 /** How many whole objective levels above the incumbent the bound leaves open. */
@@ -88,7 +93,7 @@ export async function searchByLevels(model: RotaModel, lns: LnsContext, pool: Pa
   const step = objectiveStep(model);
   const incumbent = () => lns.getBest()?.objective ?? -Infinity;
   // The bound proved so far: the converged LP's, then a step below each exhausted level.
-  let proved = Math.floor(bound / step + 1e-6) * step;
+  let proved = topLevel(bound, step);
   let level = walks(model, bound) ? proved : incumbent();
   let frontier = false;
   while (left() > 0.3 && !lns.stop() && incumbent() < proved - step / 2) {
