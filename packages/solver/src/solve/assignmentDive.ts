@@ -114,7 +114,6 @@ export async function diveByAssignments(model: RotaModel, lns: LnsContext, pool:
     const round = await generateColumns(model, lns, pool, pricer, Math.max(0.3, budget), { betweenRounds: hooks.betweenRounds, fixed, fixings, maxRounds: STEP_ROUNDS, stopGap: STEP_GAP });
     if (!round.lpValues || !round.prices) break;
     if (steps === 0 && hooks.abandonAt !== undefined && round.masterValue! <= hooks.abandonAt) return null;
-    if (steps === 0) hooks.onPromising?.(round.lpValues);
     rootValue ??= round.masterValue!;
     if (round.masterValue! >= rootValue - SNAPSHOT_SLACK * Math.max(1, Math.abs(rootValue))) snapshot = new Map(fixings);
     lastValues = round.lpValues;

@@ -14,8 +14,6 @@ export interface DiveHooks extends GenerationHooks {
    * whose LP, re-generated, still sits at the incumbent's value has nothing to dive for.
    */
   abandonAt?: number;
-  /** The first step's master LP, when it beats `abandonAt`: a relaxation pointing past the incumbent. */
-  onPromising?: (lpValues: Float64Array) => void;
   /** The integer master over the pooled rosters `admit` lets in, for at most `seconds`. */
   integerMaster?: (seconds: number, admit: (pattern: number) => boolean) => Promise<unknown>;
   /**
@@ -64,12 +62,18 @@ const NEIGHBOURHOOD_MAX_OFFICERS = 24;
  */
 const STALLED_DIVES = 3;
 
+/** What neighbourhood dives are told besides the search's own hooks. */
+export interface NeighbourhoodDiveHooks {
+  /** After each dive given up (its LP had nothing better than the incumbent): another search's turn on this thread. */
+  afterAbandoned?: () => Promise<void>;
+}
+
 /**
  * Until time runs out, or `STALLED_DIVES` in a row are given up ('stalled'): free a random share
  * of the officers, keep the rest at the incumbent's rosters, re-generate and dive for the free
  * ones, and mend the result by best responses.
  */
-export async function neighbourhoodDives(model: RotaModel, lns: LnsContext, pool: PatternPool, pricer: Pricer, settle: (choice: number[], source: string) => Promise<void>, takeIncumbents: () => Promise<void>, proved: () => boolean, onPromising?: (lpValues: Float64Array) => void): Promise<'stalled' | 'done'> {
+export async function neighbourhoodDives(model: RotaModel, lns: LnsContext, pool: PatternPool, pricer: Pricer, settle: (choice: number[], source: string) => Promise<void>, takeIncumbents: () => Promise<void>, proved: () => boolean, hooks: NeighbourhoodDiveHooks = {}): Promise<'stalled' | 'done'> {
   const random = prng(0xd1fe);
   const blocks = pool.split.blocks.map((_, b) => b);
   let dives = 0;
@@ -84,9 +88,10 @@ export async function neighbourhoodDives(model: RotaModel, lns: LnsContext, pool
     const free = new Set(blocks.map((b) => ({ b, key: random() })).sort((x, y) => x.key - y.key).slice(0, size).map((x) => x.b));
     // Objectives are sums of whole penalties on the benchmark, but not in general: a hair above.
     const abandonAt = best.objective + 1e-6 * Math.max(1, Math.abs(best.objective));
-    const choice = await diveAround(model, lns, pool, pricer, best.values, free, Math.min(NEIGHBOURHOOD_SECONDS, lns.remaining() - 0.5), { betweenRounds: takeIncumbents, abandonAt, onPromising });
+    const choice = await diveAround(model, lns, pool, pricer, best.values, free, Math.min(NEIGHBOURHOOD_SECONDS, lns.remaining() - 0.5), { betweenRounds: takeIncumbents, abandonAt });
     if (choice) await settle(choice, `dive over ${size} officers + best responses`);
     else abandoned++;
+    if (!choice) await hooks.afterAbandoned?.();
     inARow = choice ? 0 : inARow + 1;
     dives++;
     if (inARow >= STALLED_DIVES) break;

@@ -1,15 +1,12 @@
 import type { Engine, RunOptions } from '../engines/index.js';
 import type { LinearModel } from '../model/linear.js';
 import type { RotaModel } from '../model/rotaModel.js';
-import { guidedNeighbourhood } from './guidedNeighbourhood.js';
-import { elasticRows, neighbourhoodKinds, penaltyOfficers, penaltyWindow, pickNeighbourhood, prng, repairNeighbourhood, type NeighbourhoodKind } from './neighbourhoods.js';
-import { NeighbourhoodSizing } from './neighbourhoodSizing.js';
 import { betweenTasks } from './partnerThread.js';
 import { extractSubModel, mergeSubPoint } from './submodel.js';
-import { GuardedSolver } from './guardedSolver.js';
+import type { GuardedSolver } from './guardedSolver.js';
 
 /** Free binaries per LNS neighbourhood at the start; adapts to how sub-solves go. */
-const START_NEIGHBOURHOOD_BINARIES = 1200;
+export const START_NEIGHBOURHOOD_BINARIES = 1200;
 
 /** Relative gap (bound − objective) / max(1, |bound|) of a maximisation; null when unknown. */
 export const relGap = (bound: number | null, objective: number | null) =>
@@ -120,68 +117,6 @@ export async function construct(model: RotaModel, engine: Engine, lns: LnsContex
     lns.accept(run.values, `construct ${byOfficer ? 'officers' : 'days'} ${k + 1}/${groups.length}`);
   }
   lns.log.push(`construction by ${byOfficer ? 'officer groups' : 'day windows'}: ${lns.getBest()?.objective.toFixed(1) ?? 'none'}`);
-}
-
-/** How fix-and-optimise runs on the partner's thread: its own draws, its own message handling. */
-export interface ImproveHooks {
-  /** Seed of the neighbourhood draws (two threads searching side by side draw differently). */
-  seed?: number;
-  /** Called before each neighbourhood instead of a bare yield (the partner takes in the main search's rotas). */
-  betweenNeighbourhoods?: () => Promise<void>;
-  /** Each better point found. */
-  onImproved?: (values: Float64Array) => void;
-}
-
-/**
- * Fix-and-optimise: free one neighbourhood at a time, fix the rest to the incumbent, re-solve.
- * Each kind of neighbourhood keeps its own size and time limit (see NeighbourhoodSizing).
- */
-export async function improve(model: RotaModel, engine: Engine, lns: LnsContext, hooks: ImproveHooks = {}): Promise<void> {
-  const random = prng(hooks.seed ?? 0x5eed);
-  const cap = neighbourhoodCap(model);
-  const officerFocus = hasOfficerFloors(model);
-  // With per-officer floors, start from three officers' rosters and let timing grow it.
-  const first = Math.min(officerFocus ? 3 * model.ctx.shifts.length : START_NEIGHBOURHOOD_BINARIES, cap);
-  const sizing = new NeighbourhoodSizing(first, cap);
-  let improved = 0;
-  const aims = new Map<NeighbourhoodKind, number>();
-  if (assignSet(model).size === 0) return;
-  const elastic = elasticRows(model);
-  const kinds = neighbourhoodKinds(officerFocus);
-  // Sub-solves on a thread of their own: one HiGHS overrun must not hang the whole search.
-  const guard = engine.name === 'highs' ? new GuardedSolver() : undefined;
-  try {
-    for (let iteration = 0; lns.remaining() > 0.5 && !lns.stop(); iteration++) {
-      // The other thread's rotas arrive as messages: let them in before each neighbourhood.
-      await (hooks.betweenNeighbourhoods ?? betweenTasks)();
-      const best = lns.getBest();
-      if (!best) return;
-      if ((relGap(lns.getBound(), best.objective) ?? 1) <= lns.tolerance) break;
-      // While the incumbent breaks a hard rule, every other neighbourhood goes after the breach.
-      const repair = iteration % 2 === 0 ? repairNeighbourhood(model, elastic, best.values, sizing.binaries('repair'), random) : null;
-      const guide = lns.getGuide?.() ?? null;
-      const kind = sizing.pick(guide ? [...kinds, 'guided' as const] : kinds, random);
-      const guided = kind === 'guided' && guide ? guidedNeighbourhood(model, guide, best.values, sizing.binaries(kind), random) : null;
-      // A guided draw with nothing to free (the incumbent is the LP's) falls back to the first kind.
-      const plain = kind === 'guided' ? kinds[0] : kind;
-      // Every other day window and officer group is drawn around a penalty the incumbent pays.
-      const aimedAt = guided ? null : plain === 'days' ? penaltyWindow : plain === 'officers' ? penaltyOfficers : null;
-      const aimed = aimedAt && (aims.get(plain) ?? 0) % 2 === 1 ? aimedAt(model, best.values, sizing.binaries(plain), random) : null;
-      if (!guided) aims.set(plain, (aims.get(plain) ?? 0) + 1);
-      const hood = repair ?? guided ?? aimed ?? pickNeighbourhood(model, plain, sizing.binaries(plain), random);
-      const run = await solveNeighbourhood(model, engine, lns, hood.free, best.values, Math.min(lns.remaining(), sizing.seconds(hood.kind)), guard);
-      const accepted = lns.accept(run.values, `lns ${hood.name}`);
-      if (accepted) {
-        improved++;
-        hooks.onImproved?.(run.values!);
-      }
-      if (process.env.PATROLPLAN_TRACE) lns.log.push(`${hood.name} (${run.size} columns): ${run.status} ${run.seconds.toFixed(1)} s → ${lns.getBest()?.objective.toFixed(1)}`);
-      sizing.record(hood.kind, { ...run, gain: accepted ? lns.getBest()!.objective - best.objective : 0 });
-    }
-  } finally {
-    guard?.dispose();
-  }
-  lns.log.push(`fix-and-optimise: ${improved} improving neighbourhoods${guard ? `, ${guard.kills} sub-solves killed` : ''}`);
 }
 
 /** Traces stamp each line with wall-clock seconds, so two threads' logs line up. */

@@ -15,9 +15,10 @@ export function prng(seed: number): () => number {
 
 /**
  * How a neighbourhood is cut: officer groups, officers of one rank, a window of days, around a
- * breach, or where an LP relaxation disagrees with the incumbent (see guidedNeighbourhood).
+ * breach, or where an LP relaxation disagrees with the incumbent, over the horizon or on the
+ * same days of every week (see guidedNeighbourhood).
  */
-export type NeighbourhoodKind = 'officers' | 'rank' | 'days' | 'repair' | 'guided';
+export type NeighbourhoodKind = 'officers' | 'rank' | 'days' | 'repair' | 'guided' | 'weekly';
 
 /** The assignment variables a neighbourhood frees (everything else is fixed to the incumbent). */
 export interface Neighbourhood {
@@ -31,7 +32,7 @@ export interface Neighbourhood {
  * officer groups fix rosters' shape, and are what counts when officers have horizon-wide floors
  * (minimum hours, minimum runs); ranks swap duties between officers of a rank.
  */
-export function neighbourhoodKinds(officerFocus: boolean): readonly Exclude<NeighbourhoodKind, 'repair' | 'guided'>[] {
+export function neighbourhoodKinds(officerFocus: boolean): readonly Exclude<NeighbourhoodKind, 'repair' | 'guided' | 'weekly'>[] {
   return officerFocus ? ['officers', 'days'] : ['days', 'officers', 'rank'];
 }
 
@@ -41,7 +42,7 @@ export function neighbourhoodKinds(officerFocus: boolean): readonly Exclude<Neig
  * duties with each other); or every officer over a window of days (cover and rest interactions
  * across the team).
  */
-export function pickNeighbourhood(model: RotaModel, kind: Exclude<NeighbourhoodKind, 'repair' | 'guided'>, budget: number, random: () => number): Neighbourhood {
+export function pickNeighbourhood(model: RotaModel, kind: Exclude<NeighbourhoodKind, 'repair' | 'guided' | 'weekly'>, budget: number, random: () => number): Neighbourhood {
   const { ctx } = model;
   if (kind === 'days') {
     const width = windowDays(model, budget);
@@ -137,7 +138,7 @@ export function penaltyWindow(model: RotaModel, values: ArrayLike<number>, budge
 }
 
 /** A placeable penalty `values` pays, drawn in proportion to what it pays; null when none is paid. */
-function drawPenalty(model: RotaModel, values: ArrayLike<number>, random: () => number): { column: number; day: number } | null {
+export function drawPenalty(model: RotaModel, values: ArrayLike<number>, random: () => number): { column: number; day: number } | null {
   const paid: [number, number, number][] = [];
   let total = 0;
   for (const [c, day] of penaltyDays(model)) {

@@ -10,7 +10,8 @@ import { diveByAssignments } from './assignmentDive.js';
 import { neighbourhoodDives } from './dive.js';
 import { solveUnderFixings } from './fixingsMip.js';
 import type { AssignmentFixings } from './pricing.js';
-import { improve, relGap, type LnsContext } from './lns.js';
+import { FixAndOptimise, improve } from './fixAndOptimise.js';
+import { relGap, type LnsContext } from './lns.js';
 import { PatternPool } from './master.js';
 import { LandingRepair } from './landingRepair.js';
 import { Pricer, seedRoster } from './pricer.js';
@@ -85,6 +86,17 @@ const PARTNER_SEED = 0xbeef;
  */
 const REPAIR_SECONDS = 3;
 
+/**
+ * While generation has not converged (Curtois 8 and 12 run it to the end of the minute), a turn
+ * of guided fix-and-optimise (over the horizon and week by week, see FixAndOptimise) follows
+ * each neighbourhood dive given up at the incumbent's LP value, and lasts until this long passes
+ * without a gain. On Instance12 the dives after the first gained nothing in four traced runs,
+ * while guided neighbourhoods took off the surplus heads short; on Instance8 a dive is what takes
+ * off its bad mode's 100 (1402 → 1310), and turns after every dive that gained nothing left it
+ * there in 2 of 3 runs (after given-up dives only: 1304, 1305, 1306).
+ */
+const GUIDED_TURN_SECONDS = 5;
+
 /** Most seconds best responses polish one rota. */
 const POLISH_SECONDS = 3;
 
@@ -127,6 +139,7 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
   const response = BestResponse.build(model, pool, pricer);
   const total = lns.remaining();
   const repair = new LandingRepair(model, engine, lns, PARTNER_SEED + 1);
+  let turns: FixAndOptimise | null = null;
   // The tightest bound posted: once the incumbent meets it there is nothing left to search for.
   let bound = Infinity;
   const postBound = (b: number) => {
@@ -217,22 +230,33 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
       // Converged, rounded, the master is a rota at once where it is integral.
       if (converged && rest.lpValues) await settle(roundedChoice(pool, rest.lpValues), 'converged master + best responses');
     }
-    // Each round's master was the guide already (onMaster): converged, the last one stays the
-    // guide through the neighbourhood dives (the only ones to offer their own LPs).
-    if (converged) guide.markConverged();
     // Branch-and-price first when few objective levels separate the incumbent from the converged
     // bound (see treeInReach): level by level it finds what the neighbourhood dives do not, and needs the time.
     const near = () => converged && !proved() && treeInReach(model, bound, lns.getBest()?.objective ?? -Infinity);
     const treeFirst = near();
     if (treeFirst) await closeGap();
-    const dives = proved() ? 'done' : await neighbourhoodDives(model, lns, pool, pricer, settle, takeIncumbents, proved, (lpValues) => guide.fromDive(lpValues));
+    // Unconverged, guided neighbourhoods take turns with the dives (see GUIDED_TURN_SECONDS).
+    turns = converged ? null : new FixAndOptimise(model, engine, PARTNER_SEED);
+    const guided = (until?: () => boolean) => improve(model, engine, lns, { state: turns!, onlyGuided: true, until, betweenNeighbourhoods: takeIncumbents, onImproved: (values) => channel.postPoint(values) });
+    const guidedTurn = async () => {
+      let since = performance.now();
+      let objective = lns.getBest()?.objective;
+      await guided(() => {
+        // Any gain (this turn's or the main search's) starts the idle clock again.
+        if (lns.getBest()?.objective !== objective) [since, objective] = [performance.now(), lns.getBest()?.objective];
+        return performance.now() - since > GUIDED_TURN_SECONDS * 1000;
+      });
+    };
+    const dives = proved() ? 'done' : await neighbourhoodDives(model, lns, pool, pricer, settle, takeIncumbents, proved, { afterAbandoned: turns ? guidedTurn : undefined });
     // Or once the dives have come near enough.
     if (!treeFirst && near()) await closeGap();
     // The LP has nothing better near the incumbent: the compact model's neighbourhoods, side
-    // by side with the main search's, with draws of their own.
-    if (dives === 'stalled') await improve(model, engine, lns, { seed: PARTNER_SEED, betweenNeighbourhoods: takeIncumbents, onImproved: (values) => channel.postPoint(values) });
+    // by side with the main search's, with draws of their own (guided only while unconverged).
+    if (dives === 'stalled') await (turns ? guided() : improve(model, engine, lns, { seed: PARTNER_SEED, betweenNeighbourhoods: takeIncumbents, onImproved: (values) => channel.postPoint(values) }));
+    if (turns) lns.log.push(`guided fix-and-optimise in turns with the dives: ${turns.improved} improving neighbourhoods`);
   } finally {
     repair.dispose();
+    turns?.dispose();
     pricer.dispose();
   }
 }

@@ -5,7 +5,7 @@ import { highsEngine } from '../../src/engines/highs.js';
 import { buildModel } from '../../src/model/build.js';
 import type { RotaModel } from '../../src/model/rotaModel.js';
 import { diveByAssignments } from '../../src/solve/assignmentDive.js';
-import { diveAround } from '../../src/solve/dive.js';
+import { diveAround, neighbourhoodDives } from '../../src/solve/dive.js';
 import { generateColumns } from '../../src/solve/colgen.js';
 import { patternWeight } from '../../src/solve/masterChoice.js';
 import { decompose } from '../../src/solve/decompose.js';
@@ -125,6 +125,19 @@ describe('dives that decide officer-days', () => {
     pricer.dispose();
     expect(optimal).toContain(keepB[1]);
     expect(pool.patterns[keepB[0]].block).toBe(0);
+  });
+
+  it('neighbourhood dives from the optimum are each given up, and each hands the thread to the next search in turn', async () => {
+    const { model, pool, pricer, lns, optimum } = await generated();
+    expect(lns.accept(optimum, 'optimum')).toBe(true);
+    let turns = 0;
+    let settled = 0;
+    const ended = await neighbourhoodDives(model, lns, pool, pricer, async () => void settled++, async () => undefined, () => false, { afterAbandoned: async () => void turns++ });
+    pricer.dispose();
+    // No neighbourhood's LP beats the optimum: three given up in a row, and a turn after each.
+    expect(ended).toBe('stalled');
+    expect(settled).toBe(0);
+    expect(turns).toBe(3);
   });
 
   it('completes a dive’s fixings on the compact model: the fixings hold and the rest is optimal under them', async () => {

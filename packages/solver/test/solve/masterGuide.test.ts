@@ -49,16 +49,4 @@ describe('the master LP that guides fix-and-optimise', () => {
     expect(guide.get()![column]).toBeCloseTo(1);
     expect(posted).toHaveLength(2);
   });
-
-  it("follows a dive's LP until the whole master has converged, then keeps the converged one", () => {
-    const { pool, lp, column } = setUp();
-    const guide = new MasterGuide(pool);
-    guide.fromMaster(lp(0.5));
-    guide.fromDive(lp(0));
-    expect(guide.get()![column]).toBeCloseTo(0);
-    guide.fromMaster(lp(0.75));
-    guide.markConverged();
-    guide.fromDive(lp(0));
-    expect(guide.get()![column]).toBeCloseTo(0.75);
-  });
 });
