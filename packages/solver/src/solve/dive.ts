@@ -90,8 +90,10 @@ export async function neighbourhoodDives(model: RotaModel, lns: LnsContext, pool
     const abandonAt = best.objective + 1e-6 * Math.max(1, Math.abs(best.objective));
     const choice = await diveAround(model, lns, pool, pricer, best.values, free, Math.min(NEIGHBOURHOOD_SECONDS, lns.remaining() - 0.5), { betweenRounds: takeIncumbents, abandonAt });
     if (choice) await settle(choice, `dive over ${size} officers + best responses`);
-    else abandoned++;
-    if (!choice) await hooks.afterAbandoned?.();
+    else {
+      abandoned++;
+      await hooks.afterAbandoned?.();
+    }
     inARow = choice ? 0 : inARow + 1;
     dives++;
     if (inARow >= STALLED_DIVES) break;

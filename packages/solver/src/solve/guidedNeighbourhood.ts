@@ -22,6 +22,9 @@ export function guidedNeighbourhood(model: RotaModel, guide: ArrayLike<number>, 
 
 /** Fewest days either side of a day of the week that a weekly neighbourhood frees with it. */
 const WEEKLY_REACH_DAYS = 1;
+const DAYS_PER_WEEK = 7;
+/** A day of the week is at most this many days from any other (then the neighbourhood spans every day). */
+const FARTHEST_DAYS = Math.floor(DAYS_PER_WEEK / 2);
 
 /**
  * Like guidedNeighbourhood, but only on the days of every week that fall on `day`'s day of the
@@ -36,14 +39,14 @@ const WEEKLY_REACH_DAYS = 1;
  */
 export function weeklyGuidedNeighbourhood(model: RotaModel, guide: ArrayLike<number>, incumbent: ArrayLike<number>, budget: number, random: () => number, day: number): Neighbourhood | null {
   const apart = new Map(model.ctx.shifts.map((s) => {
-    const d = (((s.dayIndex - day) % 7) + 7) % 7;
-    return [s.id, Math.min(d, 7 - d)];
+    const d = (((s.dayIndex - day) % DAYS_PER_WEEK) + DAYS_PER_WEEK) % DAYS_PER_WEEK;
+    return [s.id, Math.min(d, DAYS_PER_WEEK - d)];
   }));
   // Disagreeing cells by how far their day of the week is from `day`'s.
-  const within = [0, 0, 0, 0];
+  const within = new Array<number>(FARTHEST_DAYS + 1).fill(0);
   for (const e of model.assignEntries()) if (Math.abs(guide[e.variable] - incumbent[e.variable]) > AGREE) within[apart.get(e.shiftId)!]++;
   let reach = WEEKLY_REACH_DAYS;
-  while (reach < 3 && within.slice(0, reach + 2).reduce((a, b) => a + b, 0) <= budget) reach++;
+  while (reach < FARTHEST_DAYS && within.slice(0, reach + 2).reduce((a, b) => a + b, 0) <= budget) reach++;
   const hood = disagreements(model, guide, incumbent, (e) => apart.get(e.shiftId)! <= reach, budget, random);
   return hood && { name: `${hood.officers} officers on every week's days within ${reach} of day ${day} where the LP disagrees`, kind: 'weekly', free: hood.free };
 }

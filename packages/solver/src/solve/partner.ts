@@ -237,7 +237,9 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
     if (treeFirst) await closeGap();
     // Unconverged, guided neighbourhoods take turns with the dives (see GUIDED_TURN_SECONDS).
     turns = converged ? null : new FixAndOptimise(model, engine, PARTNER_SEED);
-    const guided = (until?: () => boolean) => improve(model, engine, lns, { state: turns!, onlyGuided: true, until, betweenNeighbourhoods: takeIncumbents, onImproved: (values) => channel.postPoint(values) });
+    // Fix-and-optimise on this thread takes in the main search's rotas and posts its own.
+    const onThisThread = { seed: PARTNER_SEED, betweenNeighbourhoods: takeIncumbents, onImproved: (values: Float64Array) => channel.postPoint(values) };
+    const guided = (until?: () => boolean) => improve(model, engine, lns, { ...onThisThread, state: turns!, onlyGuided: true, until });
     const guidedTurn = async () => {
       let since = performance.now();
       let objective = lns.getBest()?.objective;
@@ -252,7 +254,7 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
     if (!treeFirst && near()) await closeGap();
     // The LP has nothing better near the incumbent: the compact model's neighbourhoods, side
     // by side with the main search's, with draws of their own (guided only while unconverged).
-    if (dives === 'stalled') await (turns ? guided() : improve(model, engine, lns, { seed: PARTNER_SEED, betweenNeighbourhoods: takeIncumbents, onImproved: (values) => channel.postPoint(values) }));
+    if (dives === 'stalled') await (turns ? guided() : improve(model, engine, lns, onThisThread));
     if (turns) lns.log.push(`guided fix-and-optimise in turns with the dives: ${turns.improved} improving neighbourhoods`);
   } finally {
     repair.dispose();
