@@ -5,7 +5,7 @@ import type { DiveHooks } from './dive.js';
 import type { LnsContext } from './lns.js';
 import type { PatternPool } from './master.js';
 import { holds, type Pricer } from './pricer.js';
-import { keepsFixings, rosterKeeping } from './pricing.js';
+import { keepsFixings, rosterKeeping, type BlockFixings } from './pricing.js';
 
 /**
  * Most column generation rounds per dive step: the LP re-converges around each step's fixings
@@ -48,6 +48,8 @@ const INTEGRAL = 1 - 1e-6;
 /** One officer-day's options: the block columns of its shifts (off is none of them). */
 export interface OfficerDay {
   block: number;
+  /** Day index in the horizon. */
+  day: number;
   cols: number[];
 }
 
@@ -60,8 +62,9 @@ export function officerDays(model: RotaModel, pool: PatternPool): OfficerDay[] {
   for (const e of model.assignEntries()) {
     const at = position.get(e.variable);
     if (!at || (model.lp.lower[e.variable] === 0 && model.lp.upper[e.variable] === 0)) continue;
-    const key = `${at[0]}:${model.ctx.shiftById.get(e.shiftId)!.dayIndex}`;
-    const day = byKey.get(key) ?? { block: at[0], cols: [] };
+    const dayIndex = model.ctx.shiftById.get(e.shiftId)!.dayIndex;
+    const key = `${at[0]}:${dayIndex}`;
+    const day = byKey.get(key) ?? { block: at[0], day: dayIndex, cols: [] };
     day.cols.push(at[1]);
     byKey.set(key, day);
   }
@@ -165,7 +168,7 @@ export async function diveByAssignments(model: RotaModel, lns: LnsContext, pool:
 }
 
 /** Whether officer `b` has a pooled roster keeping `fixes`, pricing one in if not. */
-export function ensureRoster(model: RotaModel, pool: PatternPool, pricer: Pricer, b: number, prices: Float64Array, fixes: ReadonlyMap<number, 0 | 1>): boolean {
+export function ensureRoster(model: RotaModel, pool: PatternPool, pricer: Pricer, b: number, prices: Float64Array, fixes: BlockFixings): boolean {
   if (pool.patterns.some((p) => p.block === b && keepsFixings(p.values, fixes))) return true;
   const values = rosterKeeping(model, pool, pricer, b, prices, fixes);
   if (!values || !holds(pool.split.blocks[b], values)) return false;

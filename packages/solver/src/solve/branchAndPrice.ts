@@ -5,9 +5,10 @@ import type { LnsContext } from './lns.js';
 import type { PatternPool } from './master.js';
 import { assignmentWeights, roundedChoice } from './masterChoice.js';
 import type { Pricer } from './pricer.js';
-import type { AssignmentFixings } from './pricing.js';
+import { extendFixings, type AssignmentFixings, type BlockFixings } from './pricing.js';
 import { lagrangianFixing } from './lagrangianFixing.js';
 import { coverBranch, wholeMasterColumns, type MasterBounds } from './coverBranching.js';
+import { workDayBranch, workDayCandidates } from './workDayBranching.js';
 
 /**
  * How a tree search ended.
@@ -40,7 +41,7 @@ const REFIX_STEPS = 0.5;
  * cutoff its path's bound stood when it last fixed by the bound (see lagrangianFixing).
  */
 interface TreeNode {
-  fixings: Map<number, ReadonlyMap<number, 0 | 1>>;
+  fixings: Map<number, BlockFixings>;
   fixedAtGap: number;
   /** Cover shortfalls and excesses bounded on the way down (see coverBranch). */
   bounds: MasterBounds;
@@ -81,6 +82,7 @@ export async function branchAndPrice(model: RotaModel, lns: LnsContext, pool: Pa
   const left = () => Math.min(lns.remaining(), seconds - (performance.now() - started) / 1000);
   const step = objectiveStep(model);
   const days = officerDays(model, pool);
+  const workDays = workDayCandidates(model, days);
   const root = (): TreeNode => ({ fixings: new Map(), fixedAtGap: Infinity, bounds: new Map() });
   const covers = wholeMasterColumns(model.lp, pool.split);
   const stack: TreeNode[] = [root()];
@@ -138,11 +140,23 @@ export async function branchAndPrice(model: RotaModel, lns: LnsContext, pool: Pa
         // Every rota that reaches the cutoff keeps these fixings: the tree goes on below them alone.
         fixedFor = Math.max(fixedFor, cutoff());
         if (fixing.fixed > 0) {
-          stack.push({ fixings: fixing.fixings, fixedAtGap: fixing.gap, bounds: node.bounds });
+          stack.push({ ...node, fixings: fixing.fixings, fixedAtGap: fixing.gap });
           continue;
         }
         node.fixedAtGap = fixing.gap;
       }
+    }
+    // Which weekend days each officer works first (see workDayCandidates), then covers, then single assignments.
+    const workDay = workDayBranch(workDays, weights, node.fixings);
+    if (workDay) {
+      for (const fixes of workDay.children) {
+        if (!ensureRoster(model, pool, pricer, workDay.block, round.prices!, fixes)) {
+          pruned++;
+          continue;
+        }
+        stack.push({ ...node, fixings: new Map(node.fixings).set(workDay.block, fixes) });
+      }
+      continue;
     }
     const cover = coverBranch(model.lp, pool.split, covers, round.lpValues, node.bounds);
     if (cover) {
@@ -152,14 +166,13 @@ export async function branchAndPrice(model: RotaModel, lns: LnsContext, pool: Pa
     // The assignment the LP is surest of: its side is pushed last, so it is solved next.
     const [surest] = open;
     for (const value of [1 - surest.value, surest.value] as (0 | 1)[]) {
-      const fixes = new Map(node.fixings.get(surest.block) ?? []);
-      fixes.set(surest.column, value);
+      const fixes = extendFixings(node.fixings.get(surest.block), [[surest.column, value]]);
       // Without a roster that keeps the fixings the officer has no roster at all: nothing below.
       if (!ensureRoster(model, pool, pricer, surest.block, round.prices!, fixes)) {
         pruned++;
         continue;
       }
-      stack.push({ fixings: new Map(node.fixings).set(surest.block, fixes), fixedAtGap: node.fixedAtGap, bounds: node.bounds });
+      stack.push({ ...node, fixings: new Map(node.fixings).set(surest.block, fixes) });
     }
   }
   return finish(lost > 0 ? 'incomplete' : 'exhausted');

@@ -2,12 +2,12 @@ import type { RotaModel } from '../model/rotaModel.js';
 import { assignSet } from './lns.js';
 import type { PatternPool } from './master.js';
 import type { Pricer } from './pricer.js';
-import { keepsFixings, LABEL_LIMIT, pricingCosts, withFixings, type AssignmentFixings } from './pricing.js';
+import { extendFixings, keepsFixings, LABEL_LIMIT, pricingCosts, withFixings, type AssignmentFixings, type BlockFixings } from './pricing.js';
 
 /** What Lagrangian fixing found at a node's master duals. */
 export interface LagrangianFixing {
-  /** The node's fixings and every assignment fixed by the bound (block → column → value). */
-  fixings: Map<number, Map<number, 0 | 1>>;
+  /** The node's fixings and every assignment fixed by the bound. */
+  fixings: Map<number, BlockFixings>;
   /** How far the node's Lagrangian bound lies above the cutoff. */
   gap: number;
   /** Assignments newly fixed. */
@@ -48,7 +48,7 @@ export function lagrangianFixing(model: RotaModel, pool: PatternPool, pricer: Pr
     bound += Math.max(0, best.objective - offset - prices[split.linkingRows.length + b]);
   }
   const gap = bound - cutoff;
-  const result = new Map<number, Map<number, 0 | 1>>();
+  const result = new Map<number, BlockFixings>();
   let fixed = 0;
   // A pooled roster within the gap of the best already shows each assignment it flips cannot be fixed.
   const flippable = split.blocks.map(() => new Set<number>());
@@ -62,10 +62,10 @@ export function lagrangianFixing(model: RotaModel, pool: PatternPool, pricer: Pr
   split.blocks.forEach((block, b) => {
     const labeling = pricer.labeling(model, b)!;
     const { costs, values, value } = bests[b];
-    const fixes = new Map<number, 0 | 1>(fixings.get(b) ?? []);
-    result.set(b, fixes);
+    const fixes = new Map<number, 0 | 1>();
+    const fixedBefore = fixings.get(b);
     block.cols.forEach((c, i) => {
-      if (!assignments.has(c) || fixes.has(i) || flippable[b].has(i) || block.lp.upper[i] === block.lp.lower[i] || performance.now() > deadline) return;
+      if (!assignments.has(c) || fixedBefore?.has(i) || flippable[b].has(i) || block.lp.upper[i] === block.lp.lower[i] || performance.now() > deadline) return;
       const keep: 0 | 1 = values[i] > 0.5 ? 1 : 0;
       const flip = new Map([[i, (1 - keep) as 0 | 1]]);
       const flipped = withFixings(costs, flip);
@@ -76,6 +76,7 @@ export function lagrangianFixing(model: RotaModel, pool: PatternPool, pricer: Pr
       fixes.set(i, keep);
       fixed++;
     });
+    result.set(b, extendFixings(fixedBefore, fixes));
   });
   return { fixings: result, gap, fixed };
 }

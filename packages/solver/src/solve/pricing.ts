@@ -10,10 +10,26 @@ export function pricingCosts(model: RotaModel, pool: PatternPool, b: number, pri
 }
 
 /**
- * Single assignments a dive has decided inside officers' blocks: block → (block column → 0 or 1).
+ * One officer's fixings: block columns fixed at 0 or 1, and days the officer must work (each
+ * listed as that day's block columns, exactly one of which the roster works). Work days let a
+ * tree branch on whether an officer works a day at all (see workDayBranching) without choosing
+ * the shift.
+ */
+export type BlockFixings = ReadonlyMap<number, 0 | 1> & { readonly workDays?: readonly (readonly number[])[] };
+
+/**
+ * What a dive or tree has decided inside officers' blocks: block → that officer's fixings.
  * A roster that disagrees with its block's fixings is left out of the master.
  */
-export type AssignmentFixings = ReadonlyMap<number, ReadonlyMap<number, 0 | 1>>;
+export type AssignmentFixings = ReadonlyMap<number, BlockFixings>;
+
+/** A block's fixings with more columns fixed (and, given `workDay`, one more day to work); work days carried over. */
+export function extendFixings(fixes: BlockFixings | undefined, columns: Iterable<readonly [number, 0 | 1]> = [], workDay?: readonly number[]): BlockFixings {
+  const extended = new Map<number, 0 | 1>(fixes ?? []);
+  for (const [i, v] of columns) extended.set(i, v);
+  const workDays = [...(fixes?.workDays ?? []), ...(workDay ? [workDay] : [])];
+  return workDays.length > 0 ? Object.assign(extended, { workDays }) : extended;
+}
 
 /**
  * What a fixing is worth in pricing: more than any roster's own objective can swing, so a roster
@@ -21,22 +37,34 @@ export type AssignmentFixings = ReadonlyMap<number, ReadonlyMap<number, 0 | 1>>;
  */
 const FIXING_WEIGHT = 1e6;
 
-/** Pricing costs with a block's fixings priced in; `offset` is what every roster that keeps them gains. */
-export function withFixings(costs: number[], fixes: ReadonlyMap<number, 0 | 1> | undefined): { costs: number[]; offset: number } {
-  if (!fixes || fixes.size === 0) return { costs, offset: 0 };
+/** Whether a block's fixings fix anything. */
+export const fixesAnything = (fixes: BlockFixings | undefined): fixes is BlockFixings => fixes !== undefined && (fixes.size > 0 || (fixes.workDays?.length ?? 0) > 0);
+
+/**
+ * Pricing costs with a block's fixings priced in; `offset` is what every roster that keeps them
+ * gains. A work day adds the weight to each of its shifts: a roster works at most one a day, so
+ * it gains the weight once if it works the day and not at all otherwise.
+ */
+export function withFixings(costs: number[], fixes: BlockFixings | undefined): { costs: number[]; offset: number } {
+  if (!fixesAnything(fixes)) return { costs, offset: 0 };
   const fixed = costs.slice();
   let offset = 0;
   for (const [i, v] of fixes) {
     fixed[i] += v === 1 ? FIXING_WEIGHT : -FIXING_WEIGHT;
     if (v === 1) offset += FIXING_WEIGHT;
   }
+  for (const day of fixes.workDays ?? []) {
+    for (const i of day) fixed[i] += FIXING_WEIGHT;
+    offset += FIXING_WEIGHT;
+  }
   return { costs: fixed, offset };
 }
 
 /** Whether a block's roster (values in block column order) keeps the block's fixings. */
-export function keepsFixings(values: ArrayLike<number>, fixes: ReadonlyMap<number, 0 | 1> | undefined): boolean {
-  if (fixes) for (const [i, v] of fixes) if (Math.abs(values[i] - v) > 1e-6) return false;
-  return true;
+export function keepsFixings(values: ArrayLike<number>, fixes: BlockFixings | undefined): boolean {
+  if (!fixes) return true;
+  for (const [i, v] of fixes) if (Math.abs(values[i] - v) > 1e-6) return false;
+  return (fixes.workDays ?? []).every((day) => day.reduce((worked, i) => worked + values[i], 0) > 0.5);
 }
 
 /** One officer priced at a round's duals: the proved ceiling and the improving rosters met. */
@@ -54,11 +82,11 @@ export interface PricedBlock {
  * proved ceiling, moved by the largest possible gain from the changed costs, cannot beat the
  * convexity dual (still a valid ceiling for the bound).
  */
-export async function priceBlock(model: RotaModel, lns: LnsContext, pool: PatternPool, pricer: Pricer, b: number, prices: ArrayLike<number>, seconds: number, quick = false, fixes?: ReadonlyMap<number, 0 | 1>): Promise<PricedBlock> {
+export async function priceBlock(model: RotaModel, lns: LnsContext, pool: PatternPool, pricer: Pricer, b: number, prices: ArrayLike<number>, seconds: number, quick = false, fixes?: BlockFixings): Promise<PricedBlock> {
   const block = pool.split.blocks[b];
   const convexityDual = prices[pool.split.linkingRows.length + b];
   const costs = pricingCosts(model, pool, b, prices);
-  if (fixes && fixes.size > 0) {
+  if (fixesAnything(fixes)) {
     // A dive's fixings distort the costs: priced afresh, and nothing kept for skipping later solves.
     const fixed = withFixings(costs, fixes);
     const found = await solvePricing(model, lns, pool, pricer, b, fixed.costs, convexityDual + fixed.offset + 1e-6, seconds, quick, false);
@@ -146,7 +174,7 @@ function priceByLabels(model: RotaModel, pricer: Pricer, b: number, costs: numbe
  * `prices`, improving or not (a dive needs one in the master for each officer). Null when the
  * labeling cannot build one (the fixings clash with the officer's rules) or the block has no labeling.
  */
-export function rosterKeeping(model: RotaModel, pool: PatternPool, pricer: Pricer, b: number, prices: ArrayLike<number>, fixes: ReadonlyMap<number, 0 | 1>): Float64Array | null {
+export function rosterKeeping(model: RotaModel, pool: PatternPool, pricer: Pricer, b: number, prices: ArrayLike<number>, fixes: BlockFixings): Float64Array | null {
   const labeling = pricer.labeling(model, b);
   if (!labeling) return null;
   const { costs } = withFixings(pricingCosts(model, pool, b, prices), fixes);
