@@ -6,6 +6,7 @@ import { roundedChoice, solveIntegerMaster } from './masterChoice.js';
 import { MasterGuide } from './masterGuide.js';
 import { decompose, type Decomposition } from './decompose.js';
 import { searchByLevels, treeInReach } from './objectiveLevels.js';
+import { decidesWorkDays } from './workDayBranching.js';
 import { diveByAssignments } from './assignmentDive.js';
 import { neighbourhoodDives } from './dive.js';
 import { solveUnderFixings } from './fixingsMip.js';
@@ -38,6 +39,17 @@ const NEAR_CONVERGENCE = 0.003;
  * 1143 in 3 of 3, Instance6 1950 in 2 of 2, and Instances 10 and 11 were still proved.
  */
 const TREE_SHARE = 0.9;
+
+/**
+ * Share of the time left the tree gets right after convergence when the incumbent is too far
+ * above the bound for `treeInReach` but the tree decides work days first (see
+ * workDayCandidates). On Instance7 its walk exhausts level 1055 and reaches 1056 in 10–15 s
+ * from any incumbent; waiting for the neighbourhood dives to bring the incumbent within reach
+ * left it 1058 in one of three runs (1056 proved in 43.7 and 49.4 s in the others), and half
+ * the time left (15.6 s, of which level 1055 got 7.8 s and ran out one node short) gave 1058 and
+ * 1065 in two of seven.
+ */
+const EARLY_TREE_SHARE = 0.8;
 
 /** Most of the time left after the first dive that generation may take to converge. */
 const CONVERGENCE_SHARE = 0.3;
@@ -202,7 +214,8 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
       await takeIncumbents();
     };
     // Converged: the tree below the master LP, level by level, until it finds a better rota, proves there is none, or its share of the time is gone.
-    const closeGap = () => searchByLevels(model, lns, pool, pricer, bound, lns.remaining() * TREE_SHARE, { betweenRounds: takeIncumbents, settle, postBound });
+    const levelHooks = { betweenRounds: takeIncumbents, settle, postBound };
+    const closeGap = () => searchByLevels(model, lns, pool, pricer, bound, lns.remaining() * TREE_SHARE, levelHooks);
     while (!pool.coversEveryBlock()) {
       // Some officer's own rules could not be solved alone in time: wait for the main search.
       if (lns.remaining() <= 0.3 || lns.stop()) return;
@@ -217,6 +230,12 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
     if (!proved()) await dive();
     // Nearly converged: generation goes on to convergence (the bound branch-and-price needs).
     let converged = round.converged;
+    // Branch-and-price first when few objective levels separate the incumbent from the converged
+    // bound (see treeInReach): level by level it finds what the neighbourhood dives do not, and needs the time.
+    const near = () => converged && !proved() && treeInReach(model, bound, lns.getBest()?.objective ?? -Infinity);
+    // Deciding work days first, the walk down from the bound needs no good incumbent: it gets a
+    // share of the time even when the incumbent is still far above (see EARLY_TREE_SHARE).
+    const earlyTree = () => converged && !proved() && !near() && decidesWorkDays(model, pool);
     // A landing level with the master LP (or better) leaves the dives nothing to aim at: the master
     // must converge first, for a bound and a guide (see LANDED_CONVERGENCE_SHARE), if it is in
     // generation's tail already (pricing proving, not quick rounds still finding rosters).
@@ -227,14 +246,13 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
       const rest = await generateColumns(model, lns, pool, pricer, lns.remaining() * (behind ? LANDED_CONVERGENCE_SHARE : CONVERGENCE_SHARE), { betweenRounds: takeIncumbents, onBound: (b) => postBound(b), onMaster: setGuide });
       if (rest.bound !== null) postBound(rest.bound);
       converged = rest.converged;
-      // Converged, rounded, the master is a rota at once where it is integral.
-      if (converged && rest.lpValues) await settle(roundedChoice(pool, rest.lpValues), 'converged master + best responses');
+      // Converged, rounded, the master is a rota at once where it is integral (not worth its
+      // seconds before an early tree: on Instance7 it gave 1455–1749 in 3–4.5 s).
+      if (converged && rest.lpValues && !earlyTree()) await settle(roundedChoice(pool, rest.lpValues), 'converged master + best responses');
     }
-    // Branch-and-price first when few objective levels separate the incumbent from the converged
-    // bound (see treeInReach): level by level it finds what the neighbourhood dives do not, and needs the time.
-    const near = () => converged && !proved() && treeInReach(model, bound, lns.getBest()?.objective ?? -Infinity);
     const treeFirst = near();
     if (treeFirst) await closeGap();
+    else if (earlyTree()) await searchByLevels(model, lns, pool, pricer, bound, lns.remaining() * EARLY_TREE_SHARE, levelHooks);
     // Unconverged, guided neighbourhoods take turns with the dives (see GUIDED_TURN_SECONDS).
     turns = converged ? null : new FixAndOptimise(model, engine, PARTNER_SEED);
     // Fix-and-optimise on this thread takes in the main search's rotas and posts its own.

@@ -1,6 +1,7 @@
 import type { RotaModel } from '../model/rotaModel.js';
 import { weekendsOf } from '../rules/maxWeekends.js';
-import type { OfficerDay } from './assignmentDive.js';
+import { officerDays, type OfficerDay } from './assignmentDive.js';
+import type { PatternPool } from './master.js';
 import { extendFixings, type AssignmentFixings, type BlockFixings } from './pricing.js';
 
 /** An officer-day counts as settled on or off by the master LP within this of 0 or 1. */
@@ -34,6 +35,9 @@ export function workDayCandidates(model: RotaModel, days: readonly OfficerDay[])
   const inFirst = new Set(first);
   return [first, days.filter((d) => !inFirst.has(d))];
 }
+
+/** Whether a tree over this pool decides work days first (some officer's weekends are capped). */
+export const decidesWorkDays = (model: RotaModel, pool: PatternPool): boolean => workDayCandidates(model, officerDays(model, pool)).length > 0;
 
 /** Whether a block's fixings already decide the officer-day on or off. */
 function decided(day: OfficerDay, fixes: BlockFixings | undefined): boolean {
