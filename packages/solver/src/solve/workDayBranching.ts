@@ -24,6 +24,7 @@ const SETTLED = 1e-6;
 export function workDayCandidates(model: RotaModel, days: readonly OfficerDay[]): OfficerDay[][] {
   const weekends = weekendsOf(model.ctx);
   const weekendDays = new Set(weekends.flat());
+  // Blocks follow the scenario's officers in order (see decompose).
   const capped = new Set(
     model.ctx.officers
       .map((officer, b) => ({ b, max: model.ctx.limit(officer, 'maxWeekends') }))
