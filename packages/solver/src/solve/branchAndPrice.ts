@@ -69,10 +69,12 @@ export interface TreeHooks extends Pick<GenerationHooks, 'betweenRounds'> {
 }
 
 /**
- * Branch-and-price over single assignments, depth first: each node re-generates columns under
- * its fixings until the master LP converges (or its Lagrangian bound shows the node cannot beat
- * the incumbent by a whole objective step, and it is pruned). A fractional node branches on the
- * assignment the LP is surest of without having settled it, the LP's side first. The
+ * Branch-and-price, depth first: each node re-generates columns under its fixings until the
+ * master LP converges (or its Lagrangian bound shows the node cannot beat the incumbent by a
+ * whole objective step, and it is pruned). A fractional node branches first on whether an
+ * officer works a day (capped officers' weekend days, then the rest: see workDayBranch), then on
+ * a cover (see coverBranch), then on the assignment the LP is surest of without having settled
+ * it, the LP's side first. The
  * decomposition's LP is within a point or two of the optimum on the small Curtois instances
  * (Instance6: 1949 against 1950), so the tree below the incumbent is narrow where a dive that
  * never looks back lands a few points above it.
