@@ -38,7 +38,7 @@ export function extendFixings(fixes: BlockFixings | undefined, columns: Iterable
 const FIXING_WEIGHT = 1e6;
 
 /** Whether a block's fixings fix anything. */
-export const fixesAnything = (fixes: BlockFixings | undefined): fixes is BlockFixings => fixes !== undefined && (fixes.size > 0 || (fixes.workDays?.length ?? 0) > 0);
+const fixesAnything = (fixes: BlockFixings | undefined): fixes is BlockFixings => fixes !== undefined && (fixes.size > 0 || (fixes.workDays?.length ?? 0) > 0);
 
 /**
  * Pricing costs with a block's fixings priced in; `offset` is what every roster that keeps them
