@@ -7,6 +7,7 @@ import { MasterGuide } from './masterGuide.js';
 import { decompose, type Decomposition } from './decompose.js';
 import { searchByLevels, treeInReach } from './objectiveLevels.js';
 import { decidesWorkDays } from './workDayBranching.js';
+import { skeletonLanding } from './workDaySkeleton.js';
 import { diveByAssignments } from './assignmentDive.js';
 import { neighbourhoodDives } from './dive.js';
 import { solveUnderFixings } from './fixingsMip.js';
@@ -227,7 +228,11 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
     if (round.bound !== null) postBound(round.bound);
     // The master LP is near-integral by now: rounded and mended, it is a good rota at once.
     if (round.lpValues) await settle(roundedChoice(pool, round.lpValues), 'rounded master + best responses');
-    if (!proved()) await dive();
+    // Unconverged where weekends are capped, the rota lands on a weekend skeleton instead of a
+    // dive (see skeletonLanding); the dive stays for when it finds none.
+    const skeleton = !proved() && !round.converged && !round.nearlyConverged && decidesWorkDays(model, pool) ? await skeletonLanding(model, engine, lns, pool, pricer, round.masterValue ?? -Infinity, takeIncumbents) : null;
+    if (skeleton) polish(skeleton, 'weekend skeleton + engine + best responses');
+    else if (!proved()) await dive();
     // Nearly converged: generation goes on to convergence (the bound branch-and-price needs).
     let converged = round.converged;
     // Branch-and-price first when few objective levels separate the incumbent from the converged

@@ -22,6 +22,20 @@ export const CONTESTED = [
 ].join('');
 
 /**
+ * Two weeks (from a Monday), three officers with one weekend each of the two, and weekend cover
+ * they cannot all meet: who works which weekend day is contested, as on Curtois Instance7.
+ * C's weekend cap is the horizon's own (2), so only A's and B's weekend days are first-tier.
+ */
+export const WEEKENDS = [
+  section('HORIZON', '14'),
+  section('SHIFTS', 'D,480,', 'N,480,D'),
+  section('STAFF', 'A,D=14|N=14,4800,2880,4,2,2,1', 'B,D=14|N=14,4800,2880,4,2,2,1', 'C,D=14|N=14,4800,2880,4,2,2,2'),
+  section('SHIFT_ON_REQUESTS', 'A,5,D,3', 'B,12,N,2', 'C,13,D,1'),
+  section('SHIFT_OFF_REQUESTS', 'A,12,D,2', 'B,6,N,3'),
+  section('COVER', ...Array.from({ length: 14 }, (_, d) => [`${d},D,${d % 7 >= 5 ? 2 : 1},10,1`, `${d},N,1,10,1`]).flat()),
+].join('');
+
+/**
  * A small benchmark-format instance, its compact optimum (HiGHS), and its decomposition by
  * officer with each officer's own best roster pooled: what tree and fixing tests start from.
  */
