@@ -81,14 +81,18 @@ export async function workDaySkeleton(model: RotaModel, engine: Engine, lns: Lns
   const [capped] = workDayCandidates(model, officerDays(model, pool));
   if (!capped || seconds <= 0.1) return null;
   const started = performance.now();
-  const best = lns.getBest();
-  if (best) pool.addPoint(best.values);
   const keep = new Set(capped.map((d) => d.day));
-  const rounding = await roundedByLp(engine, lns, pool, capped, skeletonMaster(model, pool, keep, false));
-  if (rounding && rounding.lpObjective > masterValue + LOOSE_SUMMED * Math.max(1, Math.abs(masterValue))) {
-    lns.log.push(`weekend skeleton set aside: summed cover ${rounding.lpObjective.toFixed(1)} in the LP against the master's ${masterValue.toFixed(1)}`);
+  // Checked before the incumbent's rosters join the pool: where the skeleton is set aside, the
+  // dive that follows sees the pool as generation left it.
+  const summed = await relaxationValue(engine, lns, skeletonMaster(model, pool, keep, false));
+  if (summed === null) return null;
+  if (summed > masterValue + LOOSE_SUMMED * Math.max(1, Math.abs(masterValue))) {
+    lns.log.push(`weekend skeleton set aside: summed cover ${summed.toFixed(1)} in the LP against the master's ${masterValue.toFixed(1)}`);
     return null;
   }
+  const best = lns.getBest();
+  if (best) pool.addPoint(best.values);
+  const rounding = await roundedByLp(engine, lns, pool, capped, skeletonMaster(model, pool, keep, false));
   const rounded = rounding?.values ?? null;
   const session = await engine.open(skeletonMaster(model, pool, keep, true));
   try {
@@ -105,6 +109,17 @@ export async function workDaySkeleton(model: RotaModel, engine: Engine, lns: Lns
     const objective = run.objective ?? -Infinity;
     lns.log.push(`weekend skeleton: ${worked} of ${capped.length} officer-days worked, ${run.status} in ${((performance.now() - started) / 1000).toFixed(1)} s, ${objective.toFixed(1)} with other days' cover summed (LP ${rounding?.lpObjective.toFixed(1)}, rounded ${rounding?.objective.toFixed(1)})`);
     return { fixings, objective, decided: capped.length, worked };
+  } finally {
+    session.dispose();
+  }
+}
+
+/** A relaxation's optimal value, or null. */
+async function relaxationValue(engine: Engine, lns: LnsContext, relaxation: LinearModel): Promise<number | null> {
+  const session = await engine.open(relaxation);
+  try {
+    const run = session.run({ timeLimitSeconds: Math.max(0.1, lns.remaining()), shouldStop: lns.stop });
+    return run.status === 'optimal' ? (run.objective ?? null) : null;
   } finally {
     session.dispose();
   }
