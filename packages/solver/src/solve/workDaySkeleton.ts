@@ -23,7 +23,7 @@ export interface WorkDaySkeleton {
   worked: number;
 }
 
-/** Most seconds the engine gets to choose the skeleton (it proved one optimal in 4.5–5.5 s). */
+/** Most seconds the engine gets to choose the skeleton (it proved one optimal in 3.4–5.5 s). */
 const SKELETON_SECONDS = 6;
 /** Most seconds generation gets under the skeleton (it came within the gap in 3.7–4.9 s). */
 const SKELETON_GENERATION_SECONDS = 8;
@@ -76,6 +76,8 @@ export async function skeletonLanding(model: RotaModel, engine: Engine, lns: Lns
  * 4057.0 and 4046.0 (the published roster's weekends give 4046.3, a stuck 4278 rota's 4163),
  * where every weekday row kept gave 4084 and 4078.7, dropped altogether 4065 and 4173.7, and the
  * LP's own weekend weights rounded 4259 and 4263.
+ * Null, with a line in the log, when the summed LP is looser than `masterValue` (the master LP's
+ * value) by more than `LOOSE_SUMMED`; null too when the LP or the engine finds no skeleton.
  */
 export async function workDaySkeleton(model: RotaModel, engine: Engine, lns: LnsContext, pool: PatternPool, seconds: number, masterValue: number): Promise<WorkDaySkeleton | null> {
   const [capped] = workDayCandidates(model, officerDays(model, pool));
