@@ -2,6 +2,7 @@ import type { RotaModel } from '../model/rotaModel.js';
 import { generateColumns } from './colgen.js';
 import { assignmentWeights, roundedChoice } from './masterChoice.js';
 import type { DiveHooks } from './dive.js';
+import { DriftGuard, type StepDecision } from './driftGuard.js';
 import type { LnsContext } from './lns.js';
 import type { PatternPool } from './master.js';
 import { holds, type Pricer } from './pricer.js';
@@ -89,6 +90,7 @@ function heaviestOption(day: OfficerDay, weights: Float64Array): { option: numbe
  * every day. An officer whose LP mixes two rosters keeps the days they share open to whatever the
  * others' fixings need. Measured at 60 s against fixing whole rosters (a tenth of the officers a
  * step): Curtois 5 1144–1147 → 1143, 6 1952 → 1950, 9 449–580 → 439, 11 3447–3459 → 3443.
+ * A step whose decisions made the master drift is undone and its options barred (DriftGuard).
  * Returns a pattern per officer (the last LP rounded if time ran out), or null; before that,
  * `hooks.integerMaster` is run over the rosters that keep the last on-course fixings, then
  * `hooks.completeFixings` with those fixings and the rounded choice.
@@ -110,6 +112,7 @@ export async function diveByAssignments(model: RotaModel, lns: LnsContext, pool:
   const settled = new Set<OfficerDay>();
   let rootValue: number | null = null;
   let snapshot: ReadonlyMap<number, ReadonlyMap<number, 0 | 1>> | null = null;
+  const guard = new DriftGuard();
   while (!lns.stop() && left() > 0.3) {
     const stepStarted = performance.now();
     // A neighbourhood is judged by its first step: its LP needs rounds enough to move off the incumbent.
@@ -118,15 +121,22 @@ export async function diveByAssignments(model: RotaModel, lns: LnsContext, pool:
     if (!round.lpValues || !round.prices) break;
     if (steps === 0 && hooks.abandonAt !== undefined && round.masterValue! <= hooks.abandonAt) return null;
     rootValue ??= round.masterValue!;
+    const undone = guard.undoIfDrifted(round.masterValue!, rootValue, fixings, settled);
+    if (undone > 0) {
+      if (process.env.PATROLPLAN_TRACE && !hooks.fixed) lns.log.push(`dive step undone: master ${round.masterValue!.toFixed(2)}, ${undone} decisions`);
+      continue;
+    }
     if (round.masterValue! >= rootValue - SNAPSHOT_SLACK * Math.max(1, Math.abs(rootValue))) snapshot = new Map(fixings);
     lastValues = round.lpValues;
     steps++;
     const weights = assignmentWeights(pool, round.lpValues);
-    const open = days
-      .filter((d) => !settled.has(d))
-      .map((day) => ({ day, ...heaviestOption(day, weights[day.block]) }))
-      .filter((d) => d.weight < INTEGRAL)
-      .sort((a, b) => b.weight - a.weight);
+    const open = guard.allowed(
+      days
+        .filter((d) => !settled.has(d))
+        .map((day) => ({ day, ...heaviestOption(day, weights[day.block]) }))
+        .filter((d) => d.weight < INTEGRAL)
+        .sort((a, b) => b.weight - a.weight),
+    );
     if (open.length === 0) break;
     // A dive short of time decides more per step (the LP rounded part-way is worse than a coarse dive).
     const took = (performance.now() - stepStarted) / 1000;
@@ -137,19 +147,21 @@ export async function diveByAssignments(model: RotaModel, lns: LnsContext, pool:
     estimate = stepsLeft(open.length, share);
     const take = Math.max(1, Math.ceil(open.length * share), open.filter((d) => d.weight >= SURE).length);
     if (process.env.PATROLPLAN_TRACE && !hooks.fixed) lns.log.push(`dive step ${steps}: master ${round.masterValue!.toFixed(2)} after ${round.rounds} rounds, ${open.length} open, deciding ${take} (share ${share.toFixed(3)}), step ${took.toFixed(2)} s`);
-    let taken = 0;
+    const decisions: StepDecision[] = [];
     for (const { day, option } of open.slice(0, take)) {
-      const fixes = new Map(fixings.get(day.block) ?? []);
+      const before = fixings.get(day.block);
+      const fixes = new Map(before ?? []);
       if (option >= 0) fixes.set(option, 1);
       else for (const i of day.cols) fixes.set(i, 0);
       // Every officer needs a roster that keeps their fixings, or the master has none for them.
       if (!ensureRoster(model, pool, pricer, day.block, round.prices, fixes)) continue;
       fixings.set(day.block, fixes);
       settled.add(day);
-      taken++;
+      decisions.push({ day, option, before });
     }
     // Nothing could be decided without breaking an officer's rules: the LP as it stands.
-    if (taken === 0) break;
+    if (decisions.length === 0) break;
+    guard.record(round.masterValue!, decisions);
   }
   if (!lastValues) return null;
   if (hooks.integerMaster && snapshot && snapshot.size > 0) {
