@@ -26,7 +26,12 @@ export const MAX_BACKTRACKS = 20;
 export class DriftGuard {
   private last: { value: number; decisions: StepDecision[] } | null = null;
   private readonly barred = new Set<string>();
-  backtracks = 0;
+  private undos = 0;
+
+  /** Steps undone so far. */
+  get backtracks(): number {
+    return this.undos;
+  }
 
   /** The step just taken: its master value before its decisions, and those decisions. */
   record(value: number, decisions: StepDecision[]): void {
@@ -39,7 +44,7 @@ export class DriftGuard {
    */
   undoIfDrifted(value: number, rootValue: number, fixings: Map<number, ReadonlyMap<number, 0 | 1>>, settled: Set<OfficerDay>): number {
     const last = this.last;
-    if (!last || this.backtracks >= MAX_BACKTRACKS || value >= last.value - DRIFT_SHARE * Math.max(1, Math.abs(rootValue))) return 0;
+    if (!last || this.undos >= MAX_BACKTRACKS || value >= last.value - DRIFT_SHARE * Math.max(1, Math.abs(rootValue))) return 0;
     // In reverse, so an officer decided twice in the step gets back the fixings from before both.
     for (const { day, option, before } of [...last.decisions].reverse()) {
       if (before) fixings.set(day.block, before);
@@ -47,7 +52,7 @@ export class DriftGuard {
       settled.delete(day);
       this.barred.add(key(day, option));
     }
-    this.backtracks++;
+    this.undos++;
     this.last = null;
     return last.decisions.length;
   }

@@ -230,7 +230,7 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
     if (round.lpValues) await settle(roundedChoice(pool, round.lpValues), 'rounded master + best responses');
     // Unconverged where weekends are capped, the rota lands on a weekend skeleton instead of a
     // dive (see skeletonLanding); the dive stays for when it finds none.
-    const skeleton = !proved() && !round.converged && !round.nearlyConverged && decidesWorkDays(model, pool) ? await skeletonLanding(model, engine, lns, pool, pricer, round.masterValue ?? -Infinity, takeIncumbents) : null;
+    const skeleton = !proved() && !round.converged && !round.nearlyConverged && round.masterValue !== null && decidesWorkDays(model, pool) ? await skeletonLanding(model, engine, lns, pool, pricer, round.masterValue, takeIncumbents) : null;
     if (skeleton) polish(skeleton, 'weekend skeleton + engine + best responses');
     else if (!proved()) await dive();
     // Nearly converged: generation goes on to convergence (the bound branch-and-price needs).

@@ -30,7 +30,7 @@ const SKELETON_GENERATION_SECONDS = 8;
 /** Generation under the skeleton stops once the master is within this share of its bound. */
 const SKELETON_GAP = 0.001;
 /** A roster's value counts as nonzero above this. */
-const ROUNDING_EPSILON = 1e-6;
+const VALUE_EPSILON = 1e-6;
 /**
  * The skeleton is set aside (the caller dives) when its master's LP, with other days' cover
  * summed, costs less than the master LP by more than this share: cover by shift on those days is
@@ -138,7 +138,7 @@ export function skeletonMaster(model: RotaModel, pool: PatternPool, keep: Readon
   const penalty = model.ctx.policy.hardViolationPenalty;
   const breaks = pool.patterns.map((p) => {
     const cols = pool.split.blocks[p.block].cols;
-    return p.values.some((v, i) => v > ROUNDING_EPSILON && model.lp.cost[cols[i]] <= -penalty);
+    return p.values.some((v, i) => v > VALUE_EPSILON && model.lp.cost[cols[i]] <= -penalty);
   });
   // An officer with no lawful roster pooled keeps the others (the master needs one each).
   const lawful = new Set(pool.patterns.filter((_, k) => !breaks[k]).map((p) => p.block));
