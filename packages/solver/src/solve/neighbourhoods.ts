@@ -16,9 +16,12 @@ export function prng(seed: number): () => number {
 /**
  * How a neighbourhood is cut: officer groups, officers of one rank, a window of days, around a
  * breach, or where an LP relaxation disagrees with the incumbent, over the horizon or on the
- * same days of every week (see guidedNeighbourhood).
+ * same days of every week (see guidedNeighbourhood), or every weekend at once (see weekendBand).
  */
-export type NeighbourhoodKind = 'officers' | 'rank' | 'days' | 'repair' | 'guided' | 'weekly';
+export type NeighbourhoodKind = 'officers' | 'rank' | 'days' | 'repair' | 'guided' | 'weekly' | 'weekends';
+
+/** The kinds drawn at random, with no incumbent breach, guide or weekend cap to aim them. */
+export type DrawnKind = Exclude<NeighbourhoodKind, 'repair' | 'guided' | 'weekly' | 'weekends'>;
 
 /** The assignment variables a neighbourhood frees (everything else is fixed to the incumbent). */
 export interface Neighbourhood {
@@ -32,7 +35,7 @@ export interface Neighbourhood {
  * officer groups fix rosters' shape, and are what counts when officers have horizon-wide floors
  * (minimum hours, minimum runs); ranks swap duties between officers of a rank.
  */
-export function neighbourhoodKinds(officerFocus: boolean): readonly Exclude<NeighbourhoodKind, 'repair' | 'guided' | 'weekly'>[] {
+export function neighbourhoodKinds(officerFocus: boolean): readonly DrawnKind[] {
   return officerFocus ? ['officers', 'days'] : ['days', 'officers', 'rank'];
 }
 
@@ -42,7 +45,7 @@ export function neighbourhoodKinds(officerFocus: boolean): readonly Exclude<Neig
  * duties with each other); or every officer over a window of days (cover and rest interactions
  * across the team).
  */
-export function pickNeighbourhood(model: RotaModel, kind: Exclude<NeighbourhoodKind, 'repair' | 'guided' | 'weekly'>, budget: number, random: () => number): Neighbourhood {
+export function pickNeighbourhood(model: RotaModel, kind: DrawnKind, budget: number, random: () => number): Neighbourhood {
   const { ctx } = model;
   if (kind === 'days') {
     const width = windowDays(model, budget);
