@@ -6,7 +6,7 @@ import { drawPenalty, elasticRows, neighbourhoodKinds, penaltyOfficers, penaltyW
 import { NeighbourhoodSizing } from './neighbourhoodSizing.js';
 import { betweenTasks } from './partnerThread.js';
 import { GuardedSolver } from './guardedSolver.js';
-import { bandDue, weekendBand, WEEKEND_BAND_SECONDS } from './weekendBand.js';
+import { dueBand, WEEKEND_BAND_SECONDS, type BandTurns } from './weekendBand.js';
 
 /**
  * What fix-and-optimise keeps from one call to the next on a thread: its draws, each kind's size
@@ -25,8 +25,8 @@ export class FixAndOptimise {
   readonly guard: GuardedSolver | undefined;
   iteration = 0;
   improved = 0;
-  /** Where the weekend band was last solved from (see bandDue). */
-  bandFrom: Float64Array | null = null;
+  /** Where each weekend band was last solved from, and whose turn is next (see dueBand). */
+  readonly bandTurns: BandTurns = { from: [], next: 0 };
 
   constructor(model: RotaModel, engine: Engine, seed = 0x5eed) {
     this.random = prng(seed);
@@ -96,9 +96,7 @@ export async function improve(model: RotaModel, engine: Engine, lns: LnsContext,
       const aimedAt = guided ? null : plain === 'days' ? penaltyWindow : plain === 'officers' ? penaltyOfficers : null;
       const aimed = aimedAt && (aims.get(plain) ?? 0) % 2 === 1 ? aimedAt(model, best.values, sizing.binaries(plain), random) : null;
       if (!guided) aims.set(plain, (aims.get(plain) ?? 0) + 1);
-      let band = repair || hooks.onlyGuided ? null : weekendBand(model);
-      if (band && bandDue(model, band, state.bandFrom, best.values)) state.bandFrom = best.values.slice();
-      else band = null;
+      const band = repair || hooks.onlyGuided ? null : dueBand(model, state.bandTurns, best.values);
       const hood = repair ?? band ?? guided ?? aimed ?? pickNeighbourhood(model, plain, sizing.binaries(plain), random);
       const seconds = hood === band ? WEEKEND_BAND_SECONDS : sizing.seconds(hood.kind);
       const run = await solveNeighbourhood(model, engine, lns, hood.free, best.values, Math.min(lns.remaining(), seconds), guard);

@@ -16,12 +16,13 @@ export function prng(seed: number): () => number {
 /**
  * How a neighbourhood is cut: officer groups, officers of one rank, a window of days, around a
  * breach, or where an LP relaxation disagrees with the incumbent, over the horizon or on the
- * same days of every week (see guidedNeighbourhood), or every weekend at once (see weekendBand).
+ * same days of every week (see guidedNeighbourhood), or every officer over one block of every week
+ * at once, the weekend's or the days between (see weekendBands).
  */
-export type NeighbourhoodKind = 'officers' | 'rank' | 'days' | 'repair' | 'guided' | 'weekly' | 'weekends';
+export type NeighbourhoodKind = 'officers' | 'rank' | 'days' | 'repair' | 'guided' | 'weekly' | 'weekends' | 'midweek';
 
 /** The kinds drawn at random, with no incumbent breach, guide or weekend cap to aim them. */
-export type DrawnKind = Exclude<NeighbourhoodKind, 'repair' | 'guided' | 'weekly' | 'weekends'>;
+export type DrawnKind = Exclude<NeighbourhoodKind, 'repair' | 'guided' | 'weekly' | 'weekends' | 'midweek'>;
 
 /** The assignment variables a neighbourhood frees (everything else is fixed to the incumbent). */
 export interface Neighbourhood {

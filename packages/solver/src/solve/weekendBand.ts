@@ -3,48 +3,96 @@ import { weekendsOf } from '../rules/maxWeekends.js';
 import { assignSet } from './lns.js';
 import type { Neighbourhood } from './neighbourhoods.js';
 
-/** Days either side of each weekend the band frees with it (Friday and Monday). */
-const BAND_REACH_DAYS = 1;
-
 /**
  * Most open assignment columns (not fixed at zero) in a band worth solving whole. Curtois
- * Instance8's band has 1,157 and HiGHS closes it in 0.4–9 s; Instance11's (2,851) and 12's
- * (5,633) are more than one neighbourhood's time allows.
+ * Instance8's Friday-to-Monday band has 1,157 and HiGHS closes it in 0.4–9 s; Instance11's
+ * (2,851) and 12's (5,633) are more than one neighbourhood's time allows.
  */
 export const WEEKEND_BAND_MAX_OPEN = 2000;
 
-/** Most seconds the engine gets for the band. */
+/** Most seconds the engine gets for a band. */
 export const WEEKEND_BAND_SECONDS = 10;
 
-const bands = new WeakMap<RotaModel, Neighbourhood | null>();
+/**
+ * The three ways of cutting each week in two, as the weekend's block: its first day's offset
+ * from Saturday, its last day's from Sunday, and the two blocks' names. Friday to Monday comes
+ * first: it is the one measured alone (see weekendBands).
+ */
+const CUTS = [
+  { fromSaturday: -1, toSunday: 1, weekend: 'Friday to Monday', between: 'Tuesday to Thursday' },
+  { fromSaturday: -2, toSunday: 0, weekend: 'Thursday to Sunday', between: 'Monday to Wednesday' },
+  { fromSaturday: 0, toSunday: 2, weekend: 'Saturday to Tuesday', between: 'Wednesday to Friday' },
+] as const;
+
+const bands = new WeakMap<RotaModel, Neighbourhood[]>();
 
 /**
- * Every officer over every weekend of the horizon and the days next to it (Friday to Monday),
- * all at once, where some officer's weekends are capped below the horizon's. A cap on weekends
- * worked ties the weekends together: giving an officer another weekend means taking one away
- * elsewhere in the horizon, and the officer who takes their place needs the same, so a window of
- * days or a group of officers cannot move weekends between officers; the Friday and Monday
- * are freed too because runs and rest reach over them. Measured on Curtois Instance8 (a bimodal
- * instance: rotas stuck at 1400–1600 are one or two heads short more at a weekend): from five
- * such rotas, HiGHS solved the band to optimality in 3–9 s, at 1311, 1313, 1314, 1315 and 1316
- * from 1400, 1404, 1407, 1501 and 1410 (and 1597 → 1506); with Saturdays and Sundays alone it
- * found nothing, with Saturday to Monday or Friday to Sunday only 1407 → 1322 in six.
- * Null when no officer's weekends are capped or the band is too large to solve whole.
+ * Every officer over whole blocks of the week at once, where some officer's weekends are capped
+ * below the horizon's: each week cut in two (Friday to Monday and Tuesday to Thursday, say), and
+ * each block over every week of the horizon is one band. A cap on weekends worked ties the
+ * weekends together: giving an officer another weekend means taking one away elsewhere in the
+ * horizon, and the officer who takes their place needs the same, so a window of days or a group
+ * of officers cannot move weekends between officers. Solving a week's two blocks in turn is a
+ * descent over the whole horizon; three cuts, because a rota none of one cut's blocks improves is
+ * often improved by another's. Measured on Curtois Instance8 (bimodal: rotas stuck at 1400–1600
+ * are one or two heads short more at a weekend): from five such rotas, the Friday-to-Monday band
+ * alone was solved to optimality in 3–9 s, at 1311–1316 (1597 → 1506); Saturdays and Sundays
+ * alone found nothing. A rota at 1405 that neither Friday to Monday nor Tuesday to Thursday
+ * improved went to 1310 with Thursday to Sunday and 1313 with Saturday to Tuesday.
+ * Empty when no officer's weekends are capped or a weekend band is too large to solve whole; a
+ * block between the weekends too large is left out.
  */
-export function weekendBand(model: RotaModel): Neighbourhood | null {
+export function weekendBands(model: RotaModel): Neighbourhood[] {
   if (bands.has(model)) return bands.get(model)!;
   const { ctx } = model;
   const weekends = weekendsOf(ctx);
-  const capped = new Set(ctx.officers.filter((o) => (ctx.limit(o, 'maxWeekends') ?? Infinity) < weekends.length).map((o) => o.id));
-  let band: Neighbourhood | null = null;
-  if (capped.size > 0) {
-    const days = new Set(weekends.flat().flatMap((d) => Array.from({ length: 2 * BAND_REACH_DAYS + 1 }, (_, k) => d - BAND_REACH_DAYS + k)));
-    const free = model.assignEntries().filter((e) => days.has(ctx.shiftById.get(e.shiftId)!.dayIndex));
-    const open = free.filter((e) => model.lp.upper[e.variable] > 0).length;
-    if (open <= WEEKEND_BAND_MAX_OPEN) band = { name: `every officer over the ${weekends.length} weekends, Friday to Monday`, kind: 'weekends', free: new Set(free.map((e) => e.variable)) };
+  const capped = ctx.officers.some((o) => (ctx.limit(o, 'maxWeekends') ?? Infinity) < weekends.length);
+  const entries = model.assignEntries();
+  const open = (list: typeof entries) => list.filter((e) => model.lp.upper[e.variable] > 0).length;
+  const free = (list: typeof entries) => new Set(list.map((e) => e.variable));
+  const found: Neighbourhood[] = [];
+  for (const cut of capped ? CUTS : []) {
+    // Day indexes from each weekend's Saturday (or Sunday, where the horizon cuts it) by the cut's offsets.
+    const days = new Set(weekends.flatMap((w) => rangeOf(w[0] - (ctx.weekdays[w[0]] === 7 ? 1 : 0) + cut.fromSaturday, w[w.length - 1] + (ctx.weekdays[w[w.length - 1]] === 6 ? 1 : 0) + cut.toSunday)));
+    const inside = entries.filter((e) => days.has(ctx.shiftById.get(e.shiftId)!.dayIndex));
+    const between = entries.filter((e) => !days.has(ctx.shiftById.get(e.shiftId)!.dayIndex));
+    if (open(inside) > WEEKEND_BAND_MAX_OPEN) return remember(model, []);
+    found.push({ name: `every officer over the ${weekends.length} weekends, ${cut.weekend}`, kind: 'weekends', free: free(inside) });
+    if (between.length > 0 && open(between) <= WEEKEND_BAND_MAX_OPEN) found.push({ name: `every officer between the weekends, ${cut.between}`, kind: 'midweek', free: free(between) });
   }
-  bands.set(model, band);
-  return band;
+  return remember(model, found);
+}
+
+/** The Friday-to-Monday band, or null (see weekendBands). */
+export const weekendBand = (model: RotaModel): Neighbourhood | null => weekendBands(model)[0] ?? null;
+
+const rangeOf = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => from + k);
+
+function remember(model: RotaModel, found: Neighbourhood[]): Neighbourhood[] {
+  bands.set(model, found);
+  return found;
+}
+
+/** Where each band was last solved from, and whose turn is next. */
+export interface BandTurns {
+  from: (Float64Array | null)[];
+  next: number;
+}
+
+/**
+ * The next band due from `incumbent` (see bandDue), in turn from the one after the last solved,
+ * so that no band waits behind another that keeps finding gains; `turns` is updated.
+ */
+export function dueBand(model: RotaModel, turns: BandTurns, incumbent: Float64Array): Neighbourhood | null {
+  const all = weekendBands(model);
+  for (let k = 0; k < all.length; k++) {
+    const i = (turns.next + k) % all.length;
+    if (!bandDue(model, all[i], turns.from[i] ?? null, incumbent)) continue;
+    turns.from[i] = incumbent.slice();
+    turns.next = i + 1;
+    return all[i];
+  }
+  return null;
 }
 
 /**

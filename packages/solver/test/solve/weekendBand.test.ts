@@ -5,7 +5,7 @@ import { highsEngine } from '../../src/engines/highs.js';
 import { buildModel } from '../../src/model/build.js';
 import { FixAndOptimise, improve } from '../../src/solve/fixAndOptimise.js';
 import { pointFor, searchState, solveNeighbourhood } from '../../src/solve/lns.js';
-import { bandDue, weekendBand } from '../../src/solve/weekendBand.js';
+import { bandDue, dueBand, weekendBand, weekendBands } from '../../src/solve/weekendBand.js';
 import { section } from '../benchmark/nrpFixtures.js';
 import { WEEKENDS } from './decomposedFixture.js';
 
@@ -35,17 +35,38 @@ describe('weekendBand', () => {
     expect(band.kind).toBe('weekends');
   });
 
+  it('cuts each week in two three ways, each pair of blocks covering the horizon once', () => {
+    const model = modelOf(WEEKENDS);
+    const bands = weekendBands(model);
+    const daysOf = (free: Set<number>) => [...new Set(model.assignEntries().filter((e) => free.has(e.variable)).map((e) => model.ctx.shiftById.get(e.shiftId)!.dayIndex))].sort((a, b) => a - b);
+    // The fixture starts on a Monday: days 5, 6 and 12, 13 are its weekends.
+    expect(bands.map((b) => [b.kind, daysOf(b.free)])).toEqual([
+      ['weekends', [4, 5, 6, 7, 11, 12, 13]],
+      ['midweek', [0, 1, 2, 3, 8, 9, 10]],
+      ['weekends', [3, 4, 5, 6, 10, 11, 12, 13]],
+      ['midweek', [0, 1, 2, 7, 8, 9]],
+      // No weekend before the first Monday: Saturday to Tuesday leaves it to the days between.
+      ['weekends', [5, 6, 7, 8, 12, 13]],
+      ['midweek', [0, 1, 2, 3, 4, 9, 10, 11]],
+    ]);
+    const all = model.assignEntries().length;
+    for (let i = 0; i < bands.length; i += 2) {
+      expect(bands[i].free.size + bands[i + 1].free.size).toBe(all);
+      for (const v of bands[i].free) expect(bands[i + 1].free.has(v)).toBe(false);
+    }
+  });
+
   it('is null where no officer has fewer weekends than the horizon', () => {
     // A's and B's one weekend of two becomes two, like C's.
     const uncapped = WEEKENDS.replaceAll('4,2,2,1\r\n', '4,2,2,2\r\n');
     expect(uncapped).not.toBe(WEEKENDS);
-    expect(weekendBand(modelOf(uncapped))).toBeNull();
+    expect(weekendBands(modelOf(uncapped))).toEqual([]);
   });
 
   it('is null when the band is too large to solve whole', () => {
     const officers = Array.from({ length: 80 }, (_, i) => `O${i},E=14|D=14|L=14|N=14,4800,0,5,1,1,1`);
     const large = [section('HORIZON', '14'), section('SHIFTS', 'E,480,', 'D,480,', 'L,480,', 'N,480,'), section('STAFF', ...officers), section('COVER', '5,D,1,100,1')].join('');
-    expect(weekendBand(modelOf(large))).toBeNull();
+    expect(weekendBands(modelOf(large))).toEqual([]);
   });
 
   it('moves weekends between officers, which a window over one weekend cannot', async () => {
@@ -78,10 +99,11 @@ describe('weekendBand', () => {
     try {
       await improve(model, highsEngine, lns, { state, until: () => state.iteration >= 1 });
       expect(sources).toEqual(['start', 'lns every officer over the 2 weekends, Friday to Monday']);
-      const from = state.bandFrom;
-      await improve(model, highsEngine, lns, { state, until: () => state.iteration >= 4 });
-      // The band's own rota changed nothing outside it: it was not solved again.
-      expect(state.bandFrom).toBe(from);
+      const from = state.bandTurns.from[0];
+      await improve(model, highsEngine, lns, { state, until: () => state.iteration >= 8 });
+      // The band's own rota changed nothing outside it, nor did the other bands after it: it was not solved again.
+      expect(state.bandTurns.from[0]).toBe(from);
+      expect(state.bandTurns.from.length).toBe(weekendBands(model).length);
     } finally {
       state.dispose();
     }
@@ -101,5 +123,26 @@ describe('weekendBand', () => {
     const changedOutside = last.slice();
     changedOutside[outside] = 1;
     expect(bandDue(model, band, last, changedOutside)).toBe(true);
+  });
+
+  it('gives each band its turn, from the one after the last solved, while it is due', () => {
+    const model = modelOf(WEEKENDS);
+    const bands = weekendBands(model);
+    const turns = { from: [] as (Float64Array | null)[], next: 0 };
+    const incumbent = new Float64Array(model.lp.names.length);
+    const order = bands.map(() => dueBand(model, turns, incumbent));
+    expect(order).toEqual(bands);
+    expect(dueBand(model, turns, incumbent)).toBeNull();
+    // A Friday changed: due again are the blocks without Fridays (Tuesday to Thursday, Monday to Wednesday, Saturday to Tuesday).
+    const friday = model.assignEntries().find((e) => model.ctx.shiftById.get(e.shiftId)!.dayIndex === 4)!.variable;
+    const changed = incumbent.slice();
+    changed[friday] = 1;
+    const due = [...bands.keys()].map(() => dueBand(model, turns, changed)).filter((b) => b !== null);
+    expect(due.map((b) => b.name)).toEqual([bands[1], bands[3], bands[4]].map((b) => b.name));
+    expect(dueBand(model, turns, changed)).toBeNull();
+    // Then the second Tuesday: the blocks without Tuesdays, from the one after Saturday to Tuesday (the last solved) round.
+    const tuesday = model.assignEntries().find((e) => model.ctx.shiftById.get(e.shiftId)!.dayIndex === 8)!.variable;
+    changed[tuesday] = 1;
+    expect([0, 1, 2].map(() => dueBand(model, turns, changed)?.name)).toEqual([bands[5], bands[0], bands[2]].map((b) => b.name));
   });
 });
