@@ -10,6 +10,15 @@ import type { Neighbourhood } from './neighbourhoods.js';
  */
 export const WEEKEND_BAND_MAX_OPEN = 2000;
 
+/**
+ * Most open columns in the Friday-to-Monday band for the week to be cut the other two ways too.
+ * Above it the blocks are slow enough that six of them take the main search's minute: on Curtois
+ * Instance9 (1,558) the weekend blocks ran out their 10 s in 5 of 6 solves, 53 s of the minute,
+ * and it ended at 440 once in four runs (439 in every run with the Friday-to-Monday band alone);
+ * Instance8's (1,157) close in 0.1–3 s.
+ */
+export const WEEKEND_CUTS_MAX_OPEN = 1200;
+
 /** Most seconds the engine gets for a band. */
 export const WEEKEND_BAND_SECONDS = 10;
 
@@ -38,9 +47,11 @@ const bands = new WeakMap<RotaModel, Neighbourhood[]>();
  * are one or two heads short more at a weekend): from five such rotas, the Friday-to-Monday band
  * alone was solved to optimality in 3–9 s, at 1311–1316 (1597 → 1506); Saturdays and Sundays
  * alone found nothing. A rota at 1405 that neither Friday to Monday nor Tuesday to Thursday
- * improved went to 1310 with Thursday to Sunday and 1313 with Saturday to Tuesday.
+ * improved went to 1310 with Thursday to Sunday and 1313 with Saturday to Tuesday; in turn, the
+ * six blocks took thirteen of sixteen stuck rotas (1355–1597) to 1300–1318 in 6–25 s.
  * Empty when no officer's weekends are capped or a weekend band is too large to solve whole; a
- * block between the weekends too large is left out.
+ * block between the weekends too large is left out, and where Friday to Monday is large (see
+ * WEEKEND_CUTS_MAX_OPEN) it is the only band.
  */
 export function weekendBands(model: RotaModel): Neighbourhood[] {
   if (bands.has(model)) return bands.get(model)!;
@@ -51,13 +62,14 @@ export function weekendBands(model: RotaModel): Neighbourhood[] {
   const open = (list: typeof entries) => list.filter((e) => model.lp.upper[e.variable] > 0).length;
   const free = (list: typeof entries) => new Set(list.map((e) => e.variable));
   const found: Neighbourhood[] = [];
-  for (const cut of capped ? CUTS : []) {
+  for (const [k, cut] of (capped ? CUTS : []).entries()) {
     // Day indexes from each weekend's Saturday (or Sunday, where the horizon cuts it) by the cut's offsets.
     const days = new Set(weekends.flatMap((w) => rangeOf(w[0] - (ctx.weekdays[w[0]] === 7 ? 1 : 0) + cut.fromSaturday, w[w.length - 1] + (ctx.weekdays[w[w.length - 1]] === 6 ? 1 : 0) + cut.toSunday)));
     const inside = entries.filter((e) => days.has(ctx.shiftById.get(e.shiftId)!.dayIndex));
     const between = entries.filter((e) => !days.has(ctx.shiftById.get(e.shiftId)!.dayIndex));
     if (open(inside) > WEEKEND_BAND_MAX_OPEN) return remember(model, []);
     found.push({ name: `every officer over the ${weekends.length} weekends, ${cut.weekend}`, kind: 'weekends', free: free(inside) });
+    if (k === 0 && open(inside) > WEEKEND_CUTS_MAX_OPEN) break;
     if (between.length > 0 && open(between) <= WEEKEND_BAND_MAX_OPEN) found.push({ name: `every officer between the weekends, ${cut.between}`, kind: 'midweek', free: free(between) });
   }
   return remember(model, found);

@@ -63,10 +63,21 @@ describe('weekendBand', () => {
     expect(weekendBands(modelOf(uncapped))).toEqual([]);
   });
 
+  /** `count` officers on four shifts over two weeks, one weekend each: 28 open columns each in Friday to Monday. */
+  const teamOf = (count: number) => {
+    const officers = Array.from({ length: count }, (_, i) => `O${i},E=14|D=14|L=14|N=14,4800,0,5,1,1,1`);
+    return [section('HORIZON', '14'), section('SHIFTS', 'E,480,', 'D,480,', 'L,480,', 'N,480,'), section('STAFF', ...officers), section('COVER', '5,D,1,100,1')].join('');
+  };
+
   it('is null when the band is too large to solve whole', () => {
-    const officers = Array.from({ length: 80 }, (_, i) => `O${i},E=14|D=14|L=14|N=14,4800,0,5,1,1,1`);
-    const large = [section('HORIZON', '14'), section('SHIFTS', 'E,480,', 'D,480,', 'L,480,', 'N,480,'), section('STAFF', ...officers), section('COVER', '5,D,1,100,1')].join('');
-    expect(weekendBands(modelOf(large))).toEqual([]);
+    expect(weekendBands(modelOf(teamOf(80)))).toEqual([]);
+  });
+
+  it('is Friday to Monday alone where that band is too large to cut the week three ways', () => {
+    // 50 officers: 1,400 open columns from Friday to Monday, above WEEKEND_CUTS_MAX_OPEN.
+    const bands = weekendBands(modelOf(teamOf(50)));
+    expect(bands.map((b) => b.name)).toEqual(['every officer over the 2 weekends, Friday to Monday']);
+    expect(weekendBands(modelOf(teamOf(40))).length).toBe(6);
   });
 
   it('moves weekends between officers, which a window over one weekend cannot', async () => {
