@@ -62,11 +62,11 @@ export function weekendBands(model: RotaModel): Neighbourhood[] {
   const open = (list: typeof entries) => list.filter((e) => model.lp.upper[e.variable] > 0).length;
   const free = (list: typeof entries) => new Set(list.map((e) => e.variable));
   const found: Neighbourhood[] = [];
+  // Each weekend's Saturday, inside the horizon or not (weekdays run 1–7 from Monday, as in weekendsOf).
+  const saturdays = weekends.map((w) => w[0] - (ctx.weekdays[w[0]] - 6));
   for (const [k, cut] of (capped ? CUTS : []).entries()) {
-    // Day indexes from each weekend's Saturday (or Sunday, where the horizon cuts it) by the cut's offsets.
-    const days = new Set(weekends.flatMap((w) => rangeOf(w[0] - (ctx.weekdays[w[0]] === 7 ? 1 : 0) + cut.fromSaturday, w[w.length - 1] + (ctx.weekdays[w[w.length - 1]] === 6 ? 1 : 0) + cut.toSunday)));
-    const inside = entries.filter((e) => days.has(ctx.shiftById.get(e.shiftId)!.dayIndex));
-    const between = entries.filter((e) => !days.has(ctx.shiftById.get(e.shiftId)!.dayIndex));
+    const days = new Set(saturdays.flatMap((saturday) => rangeOf(saturday + cut.fromSaturday, saturday + 1 + cut.toSunday)));
+    const [inside, between] = partition(entries, (e) => days.has(ctx.shiftById.get(e.shiftId)!.dayIndex));
     if (open(inside) > WEEKEND_BAND_MAX_OPEN) return remember(model, []);
     found.push({ name: `every officer over the ${weekends.length} weekends, ${cut.weekend}`, kind: 'weekends', free: free(inside) });
     if (k === 0 && open(inside) > WEEKEND_CUTS_MAX_OPEN) break;
@@ -75,8 +75,7 @@ export function weekendBands(model: RotaModel): Neighbourhood[] {
   return remember(model, found);
 }
 
-/** The Friday-to-Monday band, or null (see weekendBands). */
-export const weekendBand = (model: RotaModel): Neighbourhood | null => weekendBands(model)[0] ?? null;
+const partition = <T>(list: readonly T[], inside: (item: T) => boolean): [T[], T[]] => [list.filter(inside), list.filter((item) => !inside(item))];
 
 const rangeOf = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => from + k);
 
