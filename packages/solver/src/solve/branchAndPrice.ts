@@ -59,7 +59,7 @@ export function objectiveStep(model: RotaModel): number {
 /** Hooks of the tree search. */
 export interface TreeHooks extends Pick<GenerationHooks, 'betweenRounds'> {
   /** Rosters, one per officer, that an integral node chose (mended and accepted by the caller). */
-  settle: (choice: number[], source: string) => Promise<void>;
+  settle: (choice: number[], source: string) => Promise<unknown>;
   /**
    * Search only for rotas whose objective reaches this (maximising), far above the incumbent as
    * it may be: nodes are pruned and assignments fixed as if the incumbent were a step below it,

@@ -73,7 +73,7 @@ export interface NeighbourhoodDiveHooks {
  * of the officers, keep the rest at the incumbent's rosters, re-generate and dive for the free
  * ones, and mend the result by best responses.
  */
-export async function neighbourhoodDives(model: RotaModel, lns: LnsContext, pool: PatternPool, pricer: Pricer, settle: (choice: number[], source: string) => Promise<void>, takeIncumbents: () => Promise<void>, proved: () => boolean, hooks: NeighbourhoodDiveHooks = {}): Promise<'stalled' | 'done'> {
+export async function neighbourhoodDives(model: RotaModel, lns: LnsContext, pool: PatternPool, pricer: Pricer, settle: (choice: number[], source: string) => Promise<unknown>, takeIncumbents: () => Promise<void>, proved: () => boolean, hooks: NeighbourhoodDiveHooks = {}): Promise<'stalled' | 'done'> {
   const random = prng(0xd1fe);
   const blocks = pool.split.blocks.map((_, b) => b);
   let dives = 0;

@@ -4,10 +4,11 @@ import type { PatternPool } from './master.js';
 
 /**
  * Price-and-branch: the master over the pooled rosters as a MIP (one roster per officer), started
- * from the incumbent. Its point goes through the search's acceptance check like any other.
+ * from the incumbent. Its point goes through the search's acceptance check like any other, and
+ * is returned (better or not).
  * `admit` leaves out rosters that cannot be in a better rota (the incumbent's always stay in).
  */
-export async function solveIntegerMaster(engine: Engine, lns: LnsContext, pool: PatternPool, seconds: number, choice?: number[], admit?: (pattern: number) => boolean): Promise<{ status: string; seconds: number }> {
+export async function solveIntegerMaster(engine: Engine, lns: LnsContext, pool: PatternPool, seconds: number, choice?: number[], admit?: (pattern: number) => boolean): Promise<{ status: string; seconds: number; point: Float64Array | null }> {
   const best = lns.getBest();
   if (best) pool.addPoint(best.values);
   const masterLp = pool.master(true);
@@ -20,9 +21,10 @@ export async function solveIntegerMaster(engine: Engine, lns: LnsContext, pool: 
   const session = await engine.open(masterLp);
   try {
     const run = session.run({ timeLimitSeconds: Math.max(0.1, Math.min(seconds, lns.remaining())), gapTolerance: lns.tolerance, start, shouldStop: lns.stop, onTick: lns.tick });
-    if (run.values) lns.accept(pool.toPoint(run.values), choice ? 'rounded master' : 'integer master');
+    const point = run.values ? pool.toPoint(run.values) : null;
+    if (point) lns.accept(point, choice ? 'rounded master' : 'integer master');
     lns.log.push(`${choice ? 'rounded' : 'integer'} master over ${admitted} rosters: ${run.status} in ${run.seconds.toFixed(1)} s, ${run.objective?.toFixed(1) ?? 'no rota'}`);
-    return { status: run.status, seconds: run.seconds };
+    return { status: run.status, seconds: run.seconds, point };
   } finally {
     session.dispose();
   }

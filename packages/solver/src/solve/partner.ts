@@ -16,6 +16,8 @@ import { FixAndOptimise, improve } from './fixAndOptimise.js';
 import { relGap, type LnsContext } from './lns.js';
 import { PatternPool } from './master.js';
 import { LandingRepair } from './landingRepair.js';
+import { descendBands } from './bandDescent.js';
+import { weekendBands } from './weekendBand.js';
 import { Pricer, seedRoster } from './pricer.js';
 
 /**
@@ -144,7 +146,9 @@ export function decomposable(split: Decomposition): boolean {
  * compact LP), every better rota, and its master LP solutions as the guide of both sides' guided
  * neighbourhoods (see MasterGuide); the main search's incumbents flow back in as rosters (and
  * are mended too), so each side starts from the other's best. A first dive that lands level
- * with an unconverged master sends generation on to convergence before the neighbourhood dives.
+ * with an unconverged master sends generation on to convergence before the neighbourhood dives;
+ * otherwise, unconverged where weekends are capped, this thread descends through the weekend
+ * bands from the dive's own landing (see descendBands) while the main search works on the incumbent.
  */
 export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsContext, channel: PartnerChannel, split = decompose(model)): Promise<void> {
   const pool = new PatternPool(model.lp, split);
@@ -153,6 +157,8 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
   const total = lns.remaining();
   const repair = new LandingRepair(model, engine, lns, PARTNER_SEED + 1);
   let turns: FixAndOptimise | null = null;
+  // The rotas the first dive lands on, better than the incumbent or not.
+  let landings: (Float64Array | null)[] | null = null;
   // The tightest bound posted: once the incumbent meets it there is nothing left to search for.
   let bound = Infinity;
   const postBound = (b: number) => {
@@ -183,20 +189,23 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
     const run = await solveIntegerMaster(engine, lns, pool, seconds, choice, admit);
     const best = lns.getBest();
     if (best && best.objective > before) channel.postPoint(best.values);
-    return run.status;
+    return run;
   };
-  /** A pattern per officer as a rota: best responses mend its cover, else the master's own columns are solved for it. */
-  const settle = async (choice: number[], source: string) => {
-    if (!response) return void (await improved(Math.min(5, lns.remaining()), choice));
+  /**
+   * A pattern per officer as a rota: best responses mend its cover, else the master's own columns
+   * are solved for it. Returns the rota it ends with, better than the incumbent or not.
+   */
+  const settle = async (choice: number[], source: string): Promise<Float64Array | null> => {
+    if (!response) return (await improved(Math.min(5, lns.remaining()), choice)).point;
     const point = pool.pointOfChoice(choice);
-    if (!point) return;
+    if (!point) return null;
     polish(point, source);
     // A rota that lands above the incumbent is mended where it pays (see LandingRepair).
     const best = lns.getBest()?.objective ?? -Infinity;
-    if (model.lp.objectiveOf(point) < best) {
-      const mended = await repair.mend(point, best, Math.min(REPAIR_SECONDS, lns.remaining()));
-      if (mended !== point) polish(mended, `${source} + repair`);
-    }
+    if (model.lp.objectiveOf(point) >= best) return point;
+    const mended = await repair.mend(point, best, Math.min(REPAIR_SECONDS, lns.remaining()));
+    if (mended !== point) polish(mended, `${source} + repair`);
+    return mended;
   };
   try {
     // Every officer's best roster under their own rules alone: the master is feasible from the
@@ -206,12 +215,14 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
     await takeIncumbents();
     if (pool.coversEveryBlock()) await improved(Math.min(5, lns.remaining()));
     const dive = async () => {
+      landings = [];
       const completeFixings = async (fixings: AssignmentFixings, fixed: ReadonlyMap<number, number>, choice: readonly number[]) => {
         const values = await solveUnderFixings(model, engine, lns, pool, fixings, fixed, choice, Math.min(FIXINGS_MIP_SECONDS, lns.remaining()));
         if (values) polish(values, 'dive fixings + engine + best responses');
+        landings!.push(values);
       };
       const choice = await diveByAssignments(model, lns, pool, pricer, lns.remaining() / 2, { betweenRounds: takeIncumbents, integerMaster: (seconds, admit) => improved(seconds, undefined, admit), completeFixings });
-      if (choice) await settle(choice, 'dive + best responses');
+      if (choice) landings!.push(await settle(choice, 'dive + best responses'));
       await takeIncumbents();
     };
     // Converged: the tree below the master LP, level by level, until it finds a better rota, proves there is none, or its share of the time is gone.
@@ -247,6 +258,16 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
     const landed = lns.getBest()?.objective ?? -Infinity;
     const behind = !round.converged && round.pricingExact && round.masterValue !== null && landed >= round.masterValue - LANDED_WITHIN * Math.max(1, Math.abs(round.masterValue));
     if (process.env.PATROLPLAN_TRACE) lns.log.push(`after the dive: incumbent ${landed.toFixed(1)}, master ${round.masterValue?.toFixed(2)}${behind ? ', the master is behind: generation goes on' : ''}`);
+    // Unconverged where weekends are capped and the week is cut in blocks (see weekendBands),
+    // this thread descends through them too, from the dive's landing (see descendBands). Where
+    // Friday to Monday is alone, it is slow (up to 10 s) and the main search has it already.
+    const start = !proved() && !round.converged && !round.nearlyConverged && !behind && weekendBands(model).length > 1 ? landingOf(model, landings ?? []) : null;
+    if (start) {
+      turns = new FixAndOptimise(model, engine, PARTNER_SEED);
+      turns.bandTurns.next = Math.floor(weekendBands(model).length / 2);
+      const gains = await descendBands(model, engine, lns, start, { turns: turns.bandTurns, guard: turns.guard, betweenBands: takeIncumbents, onImproved: (values) => channel.postPoint(values) });
+      lns.log.push(`band descent from the dive's landing (${model.lp.objectiveOf(start).toFixed(1)}): ${gains} gains, ${lns.getBest()?.objective.toFixed(1)}`);
+    }
     if (round.nearlyConverged || behind) {
       const rest = await generateColumns(model, lns, pool, pricer, lns.remaining() * (behind ? LANDED_CONVERGENCE_SHARE : CONVERGENCE_SHARE), { betweenRounds: takeIncumbents, onBound: (b) => postBound(b), onMaster: setGuide });
       if (rest.bound !== null) postBound(rest.bound);
@@ -259,7 +280,8 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
     if (treeFirst) await closeGap();
     else if (earlyTree()) await searchByLevels(model, lns, pool, pricer, bound, lns.remaining() * EARLY_TREE_SHARE, levelHooks);
     // Unconverged, guided neighbourhoods take turns with the dives (see GUIDED_TURN_SECONDS).
-    turns = converged ? null : new FixAndOptimise(model, engine, PARTNER_SEED);
+    if (converged) turns?.dispose();
+    turns = converged ? null : (turns ?? new FixAndOptimise(model, engine, PARTNER_SEED));
     // Fix-and-optimise on this thread takes in the main search's rotas and posts its own.
     const onThisThread = { seed: PARTNER_SEED, betweenNeighbourhoods: takeIncumbents, onImproved: (values: Float64Array) => channel.postPoint(values) };
     const guided = (until?: () => boolean) => improve(model, engine, lns, { ...onThisThread, state: turns!, onlyGuided: true, until });
@@ -284,6 +306,13 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
     turns?.dispose();
     pricer.dispose();
   }
+}
+
+/** The best of a dive's own rotas (its fixings completed, its last LP rounded), better than the incumbent or not. */
+function landingOf(model: RotaModel, landings: readonly (Float64Array | null)[]): Float64Array | null {
+  let found: Float64Array | null = null;
+  for (const point of landings) if (point && (!found || model.lp.objectiveOf(point) > model.lp.objectiveOf(found))) found = point;
+  return found;
 }
 
 /** Seed rosters: each officer's best under their own rules, by labeling, else by their MIP. */
