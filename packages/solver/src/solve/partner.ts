@@ -193,16 +193,17 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
   };
   /**
    * A pattern per officer as a rota: best responses mend its cover, else the master's own columns
-   * are solved for it. Returns the rota it ends with, better than the incumbent or not.
+   * are solved for it. Returns the rota it ends with, better than the incumbent or not. With
+   * `mend` false, a rota above the incumbent is left as it is (a band descent will take it).
    */
-  const settle = async (choice: number[], source: string): Promise<Float64Array | null> => {
+  const settle = async (choice: number[], source: string, mend = true): Promise<Float64Array | null> => {
     if (!response) return (await improved(Math.min(5, lns.remaining()), choice)).point;
     const point = pool.pointOfChoice(choice);
     if (!point) return null;
     polish(point, source);
     // A rota that lands above the incumbent is mended where it pays (see LandingRepair).
     const best = lns.getBest()?.objective ?? -Infinity;
-    if (model.lp.objectiveOf(point) >= best) return point;
+    if (!mend || model.lp.objectiveOf(point) >= best) return point;
     const mended = await repair.mend(point, best, Math.min(REPAIR_SECONDS, lns.remaining()));
     if (mended !== point) polish(mended, `${source} + repair`);
     return mended;
@@ -214,7 +215,7 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
     // The seeds side by side are already a rota that keeps every officer's own rules.
     await takeIncumbents();
     if (pool.coversEveryBlock()) await improved(Math.min(5, lns.remaining()));
-    const dive = async () => {
+    const dive = async (mend: boolean) => {
       landings = [];
       const completeFixings = async (fixings: AssignmentFixings, fixed: ReadonlyMap<number, number>, choice: readonly number[]) => {
         const values = await solveUnderFixings(model, engine, lns, pool, fixings, fixed, choice, Math.min(FIXINGS_MIP_SECONDS, lns.remaining()));
@@ -222,7 +223,7 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
         landings!.push(values);
       };
       const choice = await diveByAssignments(model, lns, pool, pricer, lns.remaining() / 2, { betweenRounds: takeIncumbents, integerMaster: (seconds, admit) => improved(seconds, undefined, admit), completeFixings });
-      if (choice) landings!.push(await settle(choice, 'dive + best responses'));
+      if (choice) landings!.push(await settle(choice, 'dive + best responses', mend));
       await takeIncumbents();
     };
     // Converged: the tree below the master LP, level by level, until it finds a better rota, proves there is none, or its share of the time is gone.
@@ -238,12 +239,15 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
     const round = await generateColumns(model, lns, pool, pricer, Math.max(0.5, lns.remaining() - total * (1 - GENERATION_SHARE)), { betweenRounds: takeIncumbents, onBound: (b) => postBound(b), onMaster: setGuide, stopGap: NEAR_CONVERGENCE });
     if (round.bound !== null) postBound(round.bound);
     // The master LP is near-integral by now: rounded and mended, it is a good rota at once.
-    if (round.lpValues) await settle(roundedChoice(pool, round.lpValues), 'rounded master + best responses');
+    // Unconverged where the week is cut in blocks, a band descent follows the first dive (see
+    // descendBands): the rotas before it are not mended, which would delay it by 3 s each.
+    const descends = !round.converged && !round.nearlyConverged && weekendBands(model).length > 1;
+    if (round.lpValues) await settle(roundedChoice(pool, round.lpValues), 'rounded master + best responses', !descends);
     // Unconverged where weekends are capped, the rota lands on a weekend skeleton instead of a
     // dive (see skeletonLanding); the dive stays for when it finds none.
     const skeleton = !proved() && !round.converged && !round.nearlyConverged && round.masterValue !== null && decidesWorkDays(model, pool) ? await skeletonLanding(model, engine, lns, pool, pricer, round.masterValue, takeIncumbents) : null;
     if (skeleton) polish(skeleton, 'weekend skeleton + engine + best responses');
-    else if (!proved()) await dive();
+    else if (!proved()) await dive(!descends);
     // Nearly converged: generation goes on to convergence (the bound branch-and-price needs).
     let converged = round.converged;
     // Branch-and-price first when few objective levels separate the incumbent from the converged
@@ -261,7 +265,7 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
     // Unconverged where weekends are capped and the week is cut in blocks (see weekendBands),
     // this thread descends through them too, from the dive's landing (see descendBands). Where
     // Friday to Monday is alone, it is slow (up to 10 s) and the main search has it already.
-    const start = !proved() && !round.converged && !round.nearlyConverged && !behind && weekendBands(model).length > 1 ? landingOf(model, landings ?? []) : null;
+    const start = descends && !proved() && !behind ? landingOf(model, landings ?? []) : null;
     if (start) {
       turns = new FixAndOptimise(model, engine, PARTNER_SEED);
       turns.bandTurns.next = Math.floor(weekendBands(model).length / 2);
