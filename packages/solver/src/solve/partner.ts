@@ -268,7 +268,7 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
     const start = descends && !proved() && !behind ? landingOf(model, landings ?? []) : null;
     if (start) {
       turns = new FixAndOptimise(model, engine, PARTNER_SEED);
-      // Half way round from the main search's first block: the two threads start on different ones.
+      // Half way round the blocks: the two threads are less likely to start on the same one.
       turns.bandTurns.next = Math.floor(weekendBands(model).length / 2);
       const gains = await descendBands(model, engine, lns, start, { turns: turns.bandTurns, guard: turns.guard, betweenBands: takeIncumbents, onImproved: (values) => channel.postPoint(values) });
       lns.log.push(`band descent from the dive's landing (${model.lp.objectiveOf(start).toFixed(1)}): ${gains} gains, ${lns.getBest()?.objective.toFixed(1)}`);
