@@ -23,7 +23,7 @@ export interface BandDescentHooks {
  * is offered to the search; once the descent's rota has been the incumbent it follows the
  * incumbent, whoever improved it, so that two threads share one descent. Returns when no band
  * is due or time is up, with the number of gains. Run by the partner from its first dive's
- * landing, it kept Instance8 within 2 % in 15 of 15 runs at 60 s (1302–1310), against 15 of 18
+ * landing, it kept Instance8 within 2 % in 17 of 18 runs at 60 s (1302–1316), against 15 of 18
  * with the main search's blocks alone.
  */
 export async function descendBands(model: RotaModel, engine: Engine, lns: LnsContext, start: Float64Array, hooks: BandDescentHooks): Promise<number> {
