@@ -158,7 +158,7 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
   const repair = new LandingRepair(model, engine, lns, PARTNER_SEED + 1);
   let turns: FixAndOptimise | null = null;
   // The rotas the first dive lands on, better than the incumbent or not.
-  let landings: (Float64Array | null)[] | null = null;
+  const landings: Float64Array[] = [];
   // The tightest bound posted: once the incumbent meets it there is nothing left to search for.
   let bound = Infinity;
   const postBound = (b: number) => {
@@ -216,14 +216,14 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
     await takeIncumbents();
     if (pool.coversEveryBlock()) await improved(Math.min(5, lns.remaining()));
     const dive = async (mend: boolean) => {
-      landings = [];
       const completeFixings = async (fixings: AssignmentFixings, fixed: ReadonlyMap<number, number>, choice: readonly number[]) => {
         const values = await solveUnderFixings(model, engine, lns, pool, fixings, fixed, choice, Math.min(FIXINGS_MIP_SECONDS, lns.remaining()));
         if (values) polish(values, 'dive fixings + engine + best responses');
-        landings!.push(values);
+        if (values) landings.push(values);
       };
       const choice = await diveByAssignments(model, lns, pool, pricer, lns.remaining() / 2, { betweenRounds: takeIncumbents, integerMaster: (seconds, admit) => improved(seconds, undefined, admit), completeFixings });
-      if (choice) landings!.push(await settle(choice, 'dive + best responses', mend));
+      const settled = choice ? await settle(choice, 'dive + best responses', mend) : null;
+      if (settled) landings.push(settled);
       await takeIncumbents();
     };
     // Converged: the tree below the master LP, level by level, until it finds a better rota, proves there is none, or its share of the time is gone.
@@ -265,7 +265,7 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
     // Unconverged where weekends are capped and the week is cut in blocks (see weekendBands),
     // this thread descends through them too, from the dive's landing (see descendBands). Where
     // Friday to Monday is alone, it is slow (up to 10 s) and the main search has it already.
-    const start = descends && !proved() && !behind ? landingOf(model, landings ?? []) : null;
+    const start = descends && !proved() && !behind ? landingOf(model, landings) : null;
     if (start) {
       turns = new FixAndOptimise(model, engine, PARTNER_SEED);
       // Half way round the blocks: the two threads are less likely to start on the same one.
@@ -285,8 +285,8 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
     if (treeFirst) await closeGap();
     else if (earlyTree()) await searchByLevels(model, lns, pool, pricer, bound, lns.remaining() * EARLY_TREE_SHARE, levelHooks);
     // Unconverged, guided neighbourhoods take turns with the dives (see GUIDED_TURN_SECONDS).
-    if (converged) turns?.dispose();
-    turns = converged ? null : (turns ?? new FixAndOptimise(model, engine, PARTNER_SEED));
+    // Made for the band descent already, if one ran (the master is unconverged then).
+    if (!converged) turns ??= new FixAndOptimise(model, engine, PARTNER_SEED);
     // Fix-and-optimise on this thread takes in the main search's rotas and posts its own.
     const onThisThread = { seed: PARTNER_SEED, betweenNeighbourhoods: takeIncumbents, onImproved: (values: Float64Array) => channel.postPoint(values) };
     const guided = (until?: () => boolean) => improve(model, engine, lns, { ...onThisThread, state: turns!, onlyGuided: true, until });
@@ -314,10 +314,8 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
 }
 
 /** The best of a dive's own rotas (its fixings completed, its last LP rounded), better than the incumbent or not. */
-function landingOf(model: RotaModel, landings: readonly (Float64Array | null)[]): Float64Array | null {
-  let found: Float64Array | null = null;
-  for (const point of landings) if (point && (!found || model.lp.objectiveOf(point) > model.lp.objectiveOf(found))) found = point;
-  return found;
+function landingOf(model: RotaModel, landings: readonly Float64Array[]): Float64Array | null {
+  return landings.reduce<Float64Array | null>((found, point) => (!found || model.lp.objectiveOf(point) > model.lp.objectiveOf(found) ? point : found), null);
 }
 
 /** Seed rosters: each officer's best under their own rules, by labeling, else by their MIP. */
