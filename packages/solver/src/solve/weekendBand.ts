@@ -14,13 +14,28 @@ export const WEEKEND_BAND_MAX_OPEN = 2000;
  * Most open columns in the Friday-to-Monday band for the week to be cut the other two ways too.
  * Above it the blocks are slow enough that six of them take the main search's minute: on Curtois
  * Instance9 (1,558) the weekend blocks ran out their 10 s in 5 of 6 solves, 53 s of the minute,
- * and it ended at 440 once in four runs (439 in every run with the Friday-to-Monday band alone);
- * Instance8's (1,157) close in 0.1–3 s.
+ * and it ended at 440 once in four runs; Instance8's (1,157) close in 0.1–3 s.
  */
 export const WEEKEND_CUTS_MAX_OPEN = 1200;
 
 /** Most seconds the engine gets for a band. */
 export const WEEKEND_BAND_SECONDS = 10;
+
+/**
+ * Most seconds for the band where Friday to Monday is large and alone (see WEEKEND_CUTS_MAX_OPEN).
+ * HiGHS closes Curtois Instance9's (1,558 open columns) in 0.9–3.9 s or not in 10 s: with 10 s
+ * its time-outs took up to half the main search's minute, and Instance9 missed its optimum 439 in
+ * 5 of 31 runs (in none of 33 before the band). With 3 s it was at 439 in 6 of 6 runs alone
+ * (reached at 27–39 s) and in every full run. Without the band it was too, but Instance10, whose
+ * band closes in 0.5–1.4 s, ended at 4633 in one of four full runs (proved at 4631 in 45 of 47).
+ */
+export const LARGE_WEEKEND_BAND_SECONDS = 3;
+
+/** Most seconds the engine gets for one of the model's bands (see weekendBands). */
+export function bandSeconds(model: RotaModel): number {
+  // Friday to Monday is the only band exactly where it is large.
+  return weekendBands(model).length === 1 ? LARGE_WEEKEND_BAND_SECONDS : WEEKEND_BAND_SECONDS;
+}
 
 /**
  * The three ways of cutting each week in two, as the weekend's block: its first day's offset
