@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +28,13 @@ describe('pnpm bench:nrp --repeat', () => {
     expect(out).toMatch(/4 runs of 2 instances, 5 s limit: 2 at best known, 2 within 2 %, 0 with hard violations/);
     expect(out).toMatch(/\| Instance1 \| 60 +\| 60 +\| 60 +\| 60 +\| 2 of 2 +\| 2 of 2 +\| 0 of 2 +\|/);
     expect(out).toMatch(/\| Instance2 \| 60 +\| 60 +\| 60 +\| 50 +\| 0 of 2 +\| 0 of 2 +\| 0 of 2 +\|/);
+  });
+
+  it("writes each run's solve log to --log-dir, named by instance and run", () => {
+    const logs = join(folder, 'logs');
+    bench('--only', 'Instance1', '--repeat', '2', '--json', '--log-dir', logs);
+    expect(readdirSync(logs).sort()).toEqual(['Instance1-run1.log', 'Instance1-run2.log']);
+    expect(readFileSync(join(logs, 'Instance1-run1.log'), 'utf8')).toMatch(/model: \d+ variables/);
   });
 
   it('refuses a repeat that is not a whole number of runs', () => {
