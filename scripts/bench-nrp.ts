@@ -107,6 +107,7 @@ async function benchmark(): Promise<void> {
   const files = readdirSync(dir).filter((f) => /^Instance\d+\.txt$/.test(f) && (!only || only.has(basename(f, '.txt')))).sort(natural);
   if (files.length === 0) fail(`no Instance*.txt in ${dir}${only ? ` matching --only` : ''}`);
   const known = bestKnown(dir);
+  if (logDir) mkdirSync(logDir, { recursive: true });
   const rows: string[][] = [];
   const records: RunRecord[] = [];
   for (const file of files) {
@@ -125,10 +126,7 @@ async function benchmark(): Promise<void> {
       const agrees = Math.abs(result.objective - elastic + scored.objective) < 1e-6;
       const record: RunRecord = { instance: instance.name, objective: scored.objective, bestKnown: best, gapPercent: gap === null ? null : Number(gap.toFixed(3)), seconds: Number(result.seconds.toFixed(1)), hardViolations: hard, ...(repeat > 1 ? { run } : {}) };
       records.push(record);
-      if (logDir) {
-        mkdirSync(logDir, { recursive: true });
-        writeFileSync(join(logDir, `${instance.name}${repeat > 1 ? `-run${run}` : ''}.log`), `${result.log.join('\n')}\n`);
-      }
+      if (logDir) writeFileSync(join(logDir, `${instance.name}${repeat > 1 ? `-run${run}` : ''}.log`), `${result.log.join('\n')}\n`);
       if (json) console.log(JSON.stringify(record));
       else console.error(`${instance.name}${repeat > 1 ? ` run ${run}` : ''}: ${scored.objective} (best ${best ?? '—'}) in ${result.seconds.toFixed(1)} s, ${result.status}, ${hard} hard${agrees ? '' : `, OUR OBJECTIVE ${result.objective - elastic} ≠ −${scored.objective}`}`);
       rows.push([instance.name, ...(repeat > 1 ? [String(run)] : []), size, String(scored.objective), String(best ?? '—'), gap === null ? '—' : `${gap.toFixed(2)} %`, result.seconds.toFixed(1), result.status, String(hard), agrees ? 'yes' : 'NO']);

@@ -2,7 +2,7 @@ import type { Engine } from '../engines/index.js';
 import type { RotaModel } from '../model/rotaModel.js';
 import type { GuardedSolver } from './guardedSolver.js';
 import { solveNeighbourhood, type LnsContext } from './lns.js';
-import { bandSeconds, dueBand, weekendBands, type BandTurns } from './weekendBand.js';
+import { dueBand, weekendBands, type BandTurns } from './weekendBand.js';
 
 /** What a band descent needs besides the model: its turns, a thread for sub-solves, messages. */
 export interface BandDescentHooks {
@@ -39,7 +39,7 @@ export async function descendBands(model: RotaModel, engine: Engine, lns: LnsCon
     if (shared && best && best.objective > value) [point, value] = [best.values, best.objective];
     const band = dueBand(model, hooks.turns, point);
     if (!band) break;
-    const run = await solveNeighbourhood(model, engine, lns, band.free, point, Math.min(lns.remaining(), bandSeconds(model)), hooks.guard);
+    const run = await solveNeighbourhood(model, engine, lns, band.free, point, Math.min(lns.remaining(), band.seconds), hooks.guard);
     const found = run.values ? model.lp.objectiveOf(run.values) : -Infinity;
     if (found > value + 1e-9) {
       [point, value] = [run.values!, found];

@@ -6,7 +6,7 @@ import { drawPenalty, elasticRows, neighbourhoodKinds, penaltyOfficers, penaltyW
 import { NeighbourhoodSizing } from './neighbourhoodSizing.js';
 import { betweenTasks } from './partnerThread.js';
 import { GuardedSolver } from './guardedSolver.js';
-import { bandSeconds, dueBand, type BandTurns } from './weekendBand.js';
+import { dueBand, type BandTurns } from './weekendBand.js';
 
 /**
  * What fix-and-optimise keeps from one call to the next on a thread: its draws, each kind's size
@@ -98,7 +98,7 @@ export async function improve(model: RotaModel, engine: Engine, lns: LnsContext,
       if (!guided) aims.set(plain, (aims.get(plain) ?? 0) + 1);
       const band = repair || hooks.onlyGuided ? null : dueBand(model, state.bandTurns, best.values);
       const hood = repair ?? band ?? guided ?? aimed ?? pickNeighbourhood(model, plain, sizing.binaries(plain), random);
-      const seconds = hood === band ? bandSeconds(model) : sizing.seconds(hood.kind);
+      const seconds = hood === band ? band.seconds : sizing.seconds(hood.kind);
       const run = await solveNeighbourhood(model, engine, lns, hood.free, best.values, Math.min(lns.remaining(), seconds), guard);
       const accepted = lns.accept(run.values, `lns ${hood.name}`);
       if (accepted) {

@@ -264,7 +264,7 @@ export async function partnerSearch(model: RotaModel, engine: Engine, lns: LnsCo
     if (process.env.PATROLPLAN_TRACE) lns.log.push(`after the dive: incumbent ${landed.toFixed(1)}, master ${round.masterValue?.toFixed(2)}${behind ? ', the master is behind: generation goes on' : ''}`);
     // Unconverged where weekends are capped and the week is cut in blocks (see weekendBands),
     // this thread descends through them too, from the dive's landing (see descendBands). Where
-    // Friday to Monday is alone, it is slow (up to 10 s) and the main search has it already.
+    // Friday to Monday is alone, it is slow and the main search has it already.
     const start = descends && !proved() && !behind ? landingOf(model, landings) : null;
     if (start) {
       turns = new FixAndOptimise(model, engine, PARTNER_SEED);

@@ -31,10 +31,10 @@ export const WEEKEND_BAND_SECONDS = 10;
  */
 export const LARGE_WEEKEND_BAND_SECONDS = 3;
 
-/** Most seconds the engine gets for one of the model's bands (see weekendBands). */
-export function bandSeconds(model: RotaModel): number {
-  // Friday to Monday is the only band exactly where it is large.
-  return weekendBands(model).length === 1 ? LARGE_WEEKEND_BAND_SECONDS : WEEKEND_BAND_SECONDS;
+/** A block of the week over every week of the horizon, with the engine's time for it. */
+export interface WeekendBand extends Neighbourhood {
+  /** Most seconds the engine gets for it. */
+  seconds: number;
 }
 
 /**
@@ -48,7 +48,7 @@ const CUTS = [
   { fromSaturday: 0, toSunday: 2, weekend: 'Saturday to Tuesday', between: 'Wednesday to Friday' },
 ] as const;
 
-const bands = new WeakMap<RotaModel, Neighbourhood[]>();
+const bands = new WeakMap<RotaModel, WeekendBand[]>();
 
 /**
  * Every officer over whole blocks of the week at once, where some officer's weekends are capped
@@ -68,7 +68,7 @@ const bands = new WeakMap<RotaModel, Neighbourhood[]>();
  * block between the weekends too large is left out, and where Friday to Monday is large (see
  * WEEKEND_CUTS_MAX_OPEN) it is the only band.
  */
-export function weekendBands(model: RotaModel): Neighbourhood[] {
+export function weekendBands(model: RotaModel): WeekendBand[] {
   if (bands.has(model)) return bands.get(model)!;
   const { ctx } = model;
   const weekends = weekendsOf(ctx);
@@ -76,16 +76,17 @@ export function weekendBands(model: RotaModel): Neighbourhood[] {
   const entries = model.assignEntries();
   const open = (list: typeof entries) => list.filter((e) => model.lp.upper[e.variable] > 0).length;
   const free = (list: typeof entries) => new Set(list.map((e) => e.variable));
-  const found: Neighbourhood[] = [];
+  const found: WeekendBand[] = [];
   // Each weekend's Saturday, inside the horizon or not (weekdays run 1–7 from Monday, as in weekendsOf).
   const saturdays = weekends.map((w) => w[0] - (ctx.weekdays[w[0]] - 6));
   for (const [k, cut] of (capped ? CUTS : []).entries()) {
     const days = new Set(saturdays.flatMap((saturday) => rangeOf(saturday + cut.fromSaturday, saturday + 1 + cut.toSunday)));
     const [inside, between] = partition(entries, (e) => days.has(ctx.shiftById.get(e.shiftId)!.dayIndex));
     if (open(inside) > WEEKEND_BAND_MAX_OPEN) return remember(model, []);
-    found.push({ name: `every officer over the ${weekends.length} weekends, ${cut.weekend}`, kind: 'weekends', free: free(inside) });
-    if (k === 0 && open(inside) > WEEKEND_CUTS_MAX_OPEN) break;
-    if (between.length > 0 && open(between) <= WEEKEND_BAND_MAX_OPEN) found.push({ name: `every officer between the weekends, ${cut.between}`, kind: 'midweek', free: free(between) });
+    const alone = k === 0 && open(inside) > WEEKEND_CUTS_MAX_OPEN;
+    found.push({ name: `every officer over the ${weekends.length} weekends, ${cut.weekend}`, kind: 'weekends', free: free(inside), seconds: alone ? LARGE_WEEKEND_BAND_SECONDS : WEEKEND_BAND_SECONDS });
+    if (alone) break;
+    if (between.length > 0 && open(between) <= WEEKEND_BAND_MAX_OPEN) found.push({ name: `every officer between the weekends, ${cut.between}`, kind: 'midweek', free: free(between), seconds: WEEKEND_BAND_SECONDS });
   }
   return remember(model, found);
 }
@@ -94,7 +95,7 @@ const partition = <T>(list: readonly T[], inside: (item: T) => boolean): [T[], T
 
 const rangeOf = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => from + k);
 
-function remember(model: RotaModel, found: Neighbourhood[]): Neighbourhood[] {
+function remember(model: RotaModel, found: WeekendBand[]): WeekendBand[] {
   bands.set(model, found);
   return found;
 }
@@ -109,7 +110,7 @@ export interface BandTurns {
  * The next band due from `incumbent` (see bandDue), in turn from the one after the last solved,
  * so that no band waits behind another that keeps finding gains; `turns` is updated.
  */
-export function dueBand(model: RotaModel, turns: BandTurns, incumbent: Float64Array): Neighbourhood | null {
+export function dueBand(model: RotaModel, turns: BandTurns, incumbent: Float64Array): WeekendBand | null {
   const all = weekendBands(model);
   for (let k = 0; k < all.length; k++) {
     const i = (turns.next + k) % all.length;
