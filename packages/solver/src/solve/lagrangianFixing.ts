@@ -12,6 +12,8 @@ export interface LagrangianFixing {
   gap: number;
   /** Assignments newly fixed. */
   fixed: number;
+  /** Labelings run, one per open assignment that no roster met before had already flipped. */
+  labelings: number;
 }
 
 /**
@@ -50,14 +52,19 @@ export function lagrangianFixing(model: RotaModel, pool: PatternPool, pricer: Pr
   const gap = bound - cutoff;
   const result = new Map<number, BlockFixings>();
   let fixed = 0;
-  // A pooled roster within the gap of the best already shows each assignment it flips cannot be fixed.
+  let labelings = 0;
+  // A roster within the gap of the best shows that no assignment it flips can be fixed: pooled
+  // ones first, then each one a labeling below finds.
   const flippable = split.blocks.map(() => new Set<number>());
+  const markFlips = (b: number, rosterValues: ArrayLike<number>) => {
+    const { values } = bests[b];
+    for (let i = 0; i < values.length; i++) if (Math.abs(rosterValues[i] - values[i]) > 0.5) flippable[b].add(i);
+  };
   for (const pattern of pool.patterns) {
-    const { costs, values, value } = bests[pattern.block];
+    const { costs, value } = bests[pattern.block];
     let patternValue = 0;
     for (let i = 0; i < costs.length; i++) patternValue += costs[i] * pattern.values[i];
-    if (patternValue < value - gap - 1e-6) continue;
-    for (let i = 0; i < costs.length; i++) if (Math.abs(pattern.values[i] - values[i]) > 0.5) flippable[pattern.block].add(i);
+    if (patternValue >= value - gap - 1e-6) markFlips(pattern.block, pattern.values);
   }
   split.blocks.forEach((block, b) => {
     const labeling = pricer.labeling(model, b)!;
@@ -70,13 +77,16 @@ export function lagrangianFixing(model: RotaModel, pool: PatternPool, pricer: Pr
       const flip = new Map([[i, (1 - keep) as 0 | 1]]);
       const flipped = withFixings(costs, flip);
       // Only a roster within the gap of the best matters: the cutoff lets the labeling prune the rest.
-      const found = labeling.solve(flipped.costs, { cutoff: value - gap - 1e-6 + flipped.offset, keep: 1, labelLimit: LABEL_LIMIT });
+      const found = labeling.solve(flipped.costs, { cutoff: value - gap - 1e-6 + flipped.offset, keep: 1, labelLimit: LABEL_LIMIT, expectNone: true });
+      labelings++;
       const alternative = found.rosters[0];
-      if (!found.exact || (alternative && keepsFixings(alternative.values, flip))) return;
+      const flips = alternative !== undefined && keepsFixings(alternative.values, flip);
+      if (flips) markFlips(b, alternative.values);
+      if (!found.exact || flips) return;
       fixes.set(i, keep);
       fixed++;
     });
     result.set(b, extendFixings(fixedBefore, fixes));
   });
-  return { fixings: result, gap, fixed };
+  return { fixings: result, gap, fixed, labelings };
 }

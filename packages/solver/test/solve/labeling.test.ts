@@ -94,6 +94,18 @@ describe('roster labeling', () => {
     expect(found.exact).toBe(true);
   });
 
+  it('proves the same without its first beam when told to expect nothing above the cutoff', () => {
+    const { lp, stage, short } = smallBlock();
+    const labeling = RosterLabeling.build(lp, stage)!;
+    const ranked = bruteForce(lp, costs, short);
+    const best = ranked[0].objective;
+    expect(labeling.solve(costs, { cutoff: best, expectNone: true })).toMatchObject({ rosters: [], exact: true });
+    // Below the best, it still finds the best roster, exactly.
+    const found = labeling.solve(costs, { cutoff: best - 5, expectNone: true });
+    expect(found.exact).toBe(true);
+    expect(found.rosters[0].objective).toBeCloseTo(best, 9);
+  });
+
   it('keeps a narrow beam on pace for an elastic minimum that only closes at the end', () => {
     // Six days, one shift each costing 1, at least four shifts (a shift short costs 10).
     const lp = new LinearModel();

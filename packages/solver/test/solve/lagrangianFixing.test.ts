@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { generateColumns } from '../../src/solve/colgen.js';
+import { assignSet } from '../../src/solve/lns.js';
 import { lagrangianFixing } from '../../src/solve/lagrangianFixing.js';
+import { LABEL_LIMIT, pricingCosts, withFixings } from '../../src/solve/pricing.js';
 import { section, week } from '../benchmark/nrpFixtures.js';
 import { decomposedFixture } from './decomposedFixture.js';
 
@@ -31,6 +33,36 @@ describe('lagrangianFixing', () => {
     expect(fixing.gap).toBeGreaterThanOrEqual(0);
     expect(fixing.fixed).toBeGreaterThan(0);
     for (const [b, fixes] of fixing.fixings) for (const [i, value] of fixes) expect(optimum.values![pool.split.blocks[b].cols[i]]).toBeCloseTo(value, 6);
+  });
+
+  it('fixes exactly the assignments that no roster within the gap of the best flips, and labels fewer than it checks', async () => {
+    const { model, optimum, pool, pricer, round } = await converged();
+    // A cutoff a step under the optimum leaves some assignments open and fixes others.
+    const cutoff = optimum.objective! - 1 - 1e-6;
+    const fixing = lagrangianFixing(model, pool, pricer, round.prices!, round.masterValue!, new Map(), cutoff, Infinity)!;
+    // The reference: each assignment on its own, flipped and labelled exactly, with no shortcuts.
+    let checked = 0;
+    let expected = 0;
+    pool.split.blocks.forEach((block, b) => {
+      const labeling = pricer.labeling(model, b)!;
+      const costs = pricingCosts(model, pool, b, round.prices!);
+      const best = labeling.solve(costs, { cutoff: -Infinity, keep: 1 }).rosters[0];
+      block.cols.forEach((c, i) => {
+        if (block.lp.upper[i] === block.lp.lower[i] || !assignSet(model).has(c)) return;
+        checked++;
+        const keep = best.values[i] > 0.5 ? 1 : 0;
+        const flipped = withFixings(costs, new Map([[i, (1 - keep) as 0 | 1]]));
+        const found = labeling.solve(flipped.costs, { cutoff: best.objective - fixing.gap - 1e-6 + flipped.offset, keep: 1, labelLimit: LABEL_LIMIT });
+        const flips = found.rosters.length > 0 && Math.abs(found.rosters[0].values[i] - keep) > 0.5;
+        expect(fixing.fixings.get(b)?.get(i)).toBe(flips ? undefined : keep);
+        if (!flips) expected++;
+      });
+    });
+    pricer.dispose();
+    expect(fixing.fixed).toBe(expected);
+    expect(expected).toBeGreaterThan(0);
+    expect(expected).toBeLessThan(checked);
+    expect(fixing.labelings).toBeLessThan(checked);
   });
 
   it('fixes nothing when the cutoff is far below the bound, and reports a negative gap above it', async () => {
