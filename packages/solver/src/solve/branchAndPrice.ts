@@ -132,7 +132,7 @@ export async function branchAndPrice(model: RotaModel, lns: LnsContext, pool: Pa
     const gapNow = (round.nodeBound ?? round.masterValue) - cutoff();
     if (gapNow <= node.fixedAtGap - REFIX_STEPS * step) {
       const fixingStarted = performance.now();
-      const fixing = lagrangianFixing(model, pool, pricer, round.prices!, round.masterValue, node.fixings, cutoff(), fixingStarted + left() * FIXING_SHARE * 1000);
+      const fixing = lagrangianFixing(model, pool, pricer, round.prices!, round.masterValue, node.fixings, cutoff(), fixingStarted + left() * FIXING_SHARE * 1000, days);
       if (process.env.PATROLPLAN_TRACE) lns.log.push(`node ${nodes} fixing: ${fixing ? `${fixing.fixed} more assignments fixed (${fixing.labelings} labelings), bound ${fixing.gap.toFixed(2)} above the cutoff` : 'none'} in ${((performance.now() - fixingStarted) / 1000).toFixed(1)} s`);
       if (fixing && fixing.gap < 0) {
         pruned++;

@@ -1,5 +1,5 @@
 import type { RotaModel } from '../model/rotaModel.js';
-import { officerDays } from './assignmentDive.js';
+import type { OfficerDay } from './assignmentDive.js';
 import { assignSet } from './lns.js';
 import type { PatternPool } from './master.js';
 import type { Pricer } from './pricer.js';
@@ -37,9 +37,10 @@ export interface LagrangianFixing {
  * (1950) keeps every one of them.
  *
  * Null when an officer cannot be priced exactly (no labeling, or its labels ran out): nothing
- * is then proved. `deadline` (performance.now()) leaves the rest of the assignments open.
+ * is then proved. `deadline` (performance.now()) leaves the rest of the assignments open. `days`
+ * are the pool's officer-days (officerDays), which the tree computes once for all its nodes.
  */
-export function lagrangianFixing(model: RotaModel, pool: PatternPool, pricer: Pricer, prices: ArrayLike<number>, masterValue: number, fixings: AssignmentFixings, cutoff: number, deadline: number): LagrangianFixing | null {
+export function lagrangianFixing(model: RotaModel, pool: PatternPool, pricer: Pricer, prices: ArrayLike<number>, masterValue: number, fixings: AssignmentFixings, cutoff: number, deadline: number, days: readonly OfficerDay[]): LagrangianFixing | null {
   const { split } = pool;
   const assignments = assignSet(model);
   let bound = masterValue;
@@ -65,14 +66,13 @@ export function lagrangianFixing(model: RotaModel, pool: PatternPool, pricer: Pr
     const { values } = bests[b];
     for (let i = 0; i < values.length; i++) if (Math.abs(rosterValues[i] - values[i]) > 0.5) flippable[b].add(i);
   };
-  for (const pattern of pool.patterns) {
-    const { costs, value } = bests[pattern.block];
-    if (dot(costs, pattern.values) >= value - gap - 1e-6) markFlips(pattern.block, pattern.values);
-  }
-  const days = officerDays(model, pool);
+  // The least value a roster may have and still be within the gap of the officer's best.
+  const floorOf = (b: number) => bests[b].value - gap - 1e-6;
+  for (const pattern of pool.patterns) if (dot(bests[pattern.block].costs, pattern.values) >= floorOf(pattern.block)) markFlips(pattern.block, pattern.values);
   split.blocks.forEach((block, b) => {
     const labeling = pricer.labeling(model, b)!;
-    const { costs, values, value } = bests[b];
+    const { costs, values } = bests[b];
+    const floor = floorOf(b);
     const fixes = new Map<number, 0 | 1>();
     const fixedBefore = fixings.get(b);
     const open = (i: number) => !fixedBefore?.has(i) && !flippable[b].has(i) && !fixes.has(i);
@@ -82,12 +82,12 @@ export function lagrangianFixing(model: RotaModel, pool: PatternPool, pricer: Pr
       if (performance.now() > deadline) return 'unknown';
       const tried = withFixings(costs, trial);
       // Only a roster within the gap of the best matters: the cutoff lets the labeling prune the rest.
-      const found = labeling.solve(tried.costs, { cutoff: value - gap - 1e-6 + tried.offset, keep: 1, labelLimit: LABEL_LIMIT, expectNone: true });
+      const found = labeling.solve(tried.costs, { cutoff: floor + tried.offset, keep: 1, labelLimit: LABEL_LIMIT, expectNone: true });
       labelings++;
       const alternative = found.rosters[0];
       if (!alternative || !keepsFixings(alternative.values, trial)) return found.exact ? 'none' : 'unknown';
       // A roster that works two of a trial day's shifts is paid twice over, and may hide one within the gap that works one.
-      if (dot(costs, alternative.values) < value - gap - 1e-6) return 'unknown';
+      if (dot(costs, alternative.values) < floor) return 'unknown';
       markFlips(b, alternative.values);
       return 'some';
     };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { officerDays } from '../../src/solve/assignmentDive.js';
 import { generateColumns } from '../../src/solve/colgen.js';
 import { assignSet } from '../../src/solve/lns.js';
 import { lagrangianFixing } from '../../src/solve/lagrangianFixing.js';
@@ -28,7 +29,7 @@ describe('lagrangianFixing', () => {
   it('fixes assignments that every rota reaching the cutoff keeps: the optimum keeps them all', async () => {
     const { model, optimum, pool, pricer, round } = await converged();
     expect(round.converged).toBe(true);
-    const fixing = lagrangianFixing(model, pool, pricer, round.prices!, round.masterValue!, new Map(), optimum.objective! - 1e-6, Infinity)!;
+    const fixing = lagrangianFixing(model, pool, pricer, round.prices!, round.masterValue!, new Map(), optimum.objective! - 1e-6, Infinity, officerDays(model, pool))!;
     pricer.dispose();
     expect(fixing.gap).toBeGreaterThanOrEqual(0);
     expect(fixing.fixed).toBeGreaterThan(0);
@@ -39,7 +40,7 @@ describe('lagrangianFixing', () => {
     const { model, optimum, pool, pricer, round } = await converged();
     // A cutoff a step under the optimum leaves some assignments open and fixes others.
     const cutoff = optimum.objective! - 1 - 1e-6;
-    const fixing = lagrangianFixing(model, pool, pricer, round.prices!, round.masterValue!, new Map(), cutoff, Infinity)!;
+    const fixing = lagrangianFixing(model, pool, pricer, round.prices!, round.masterValue!, new Map(), cutoff, Infinity, officerDays(model, pool))!;
     // The reference: each assignment on its own, flipped and labelled exactly, with no shortcuts.
     let checked = 0;
     let expected = 0;
@@ -67,8 +68,8 @@ describe('lagrangianFixing', () => {
 
   it('fixes nothing when the cutoff is far below the bound, and reports a negative gap above it', async () => {
     const { model, pool, pricer, round } = await converged();
-    const loose = lagrangianFixing(model, pool, pricer, round.prices!, round.masterValue!, new Map(), round.masterValue! - 1000, Infinity)!;
-    const beyond = lagrangianFixing(model, pool, pricer, round.prices!, round.masterValue!, new Map(), round.masterValue! + 1, Infinity)!;
+    const loose = lagrangianFixing(model, pool, pricer, round.prices!, round.masterValue!, new Map(), round.masterValue! - 1000, Infinity, officerDays(model, pool))!;
+    const beyond = lagrangianFixing(model, pool, pricer, round.prices!, round.masterValue!, new Map(), round.masterValue! + 1, Infinity, officerDays(model, pool))!;
     pricer.dispose();
     expect(loose.fixed).toBe(0);
     expect(beyond.gap).toBeLessThan(0);
@@ -79,7 +80,7 @@ describe('lagrangianFixing', () => {
     const column = pool.split.blocks[0].cols.findIndex((c) => model.lp.upper[c] > model.lp.lower[c]);
     const value = optimum.values![pool.split.blocks[0].cols[column]] > 0.5 ? 1 : 0;
     const given = new Map([[0, new Map([[column, value as 0 | 1]])]]);
-    const fixing = lagrangianFixing(model, pool, pricer, round.prices!, round.masterValue!, given, optimum.objective! - 1e-6, Infinity);
+    const fixing = lagrangianFixing(model, pool, pricer, round.prices!, round.masterValue!, given, optimum.objective! - 1e-6, Infinity, officerDays(model, pool));
     pricer.dispose();
     expect(fixing?.fixings.get(0)?.get(column)).toBe(value);
   });
